@@ -1,0 +1,49 @@
+"""Short context windows around a suspicious span: the unit the seq2seq model reads and rewrites.
+
+Shared by the training-data simulator and by inference, so that the model is trained on
+exactly the kind of input it later sees. A window is the span widened by up to
+``CONTEXT_WORDS`` whitespace-separated words on each side, never crossing a line break.
+Short windows make the task learnable by a small model trained on a CPU: it only has to
+copy a dozen tokens and fix one spot.
+
+>>> text = "Yesterday the Ukrainian Armed ForcesThey have affirmed that the attack failed."
+>>> s = text.index("ForcesThey"); start, end = widen(text, s, s + len("ForcesThey"))
+>>> text[start:end]
+'the Ukrainian Armed ForcesThey have affirmed that'
+>>> model_input("en", text[start:end])
+'<en> the Ukrainian Armed ForcesThey have affirmed that'
+"""
+
+from __future__ import annotations
+
+import re
+
+CONTEXT_WORDS = 3
+
+_WORD = re.compile(r"[^\s]+")
+
+
+def widen(text: str, start: int, end: int, context_words: int = CONTEXT_WORDS) -> tuple[int, int]:
+    """Offsets of the window: [start, end) widened to whole words plus ``context_words``
+    words on each side, within the line that holds ``start``."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", max(start, end - 1) if end > start else start)
+    if line_end == -1:
+        line_end = len(text)
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text, line_start, line_end)]
+    if not words:
+        return start, end
+    first = next((i for i, (ws, we) in enumerate(words) if we >= start), len(words) - 1)
+    last = next((i for i in range(len(words) - 1, -1, -1) if words[i][0] <= max(start, end - 1)), first)
+    last = max(last, first)
+    lo = max(0, first - context_words)
+    hi = min(len(words) - 1, last + context_words)
+    return min(words[lo][0], start), max(words[hi][1], end)
+
+
+def model_input(lang: str, window: str) -> str:
+    """The source text the model is given: a language tag, then the window."""
+    return f"<{lang}> {window}"
+
+
+LANGUAGE_TAGS = tuple(f"<{lang}>" for lang in ("en", "es", "fr", "de", "pt", "it"))
