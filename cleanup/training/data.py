@@ -1,0 +1,69 @@
+"""The text the model learns from: corpus files and the one train / held-out split.
+
+Every consumer (training, validation, benchmarks) must split lines with
+:func:`is_held_out`, so that no held-out sentence is ever trained on. The split hashes
+the line itself, not its position, so it survives re-ordering and appending to a file.
+
+>>> split_lines(["A sentence.", "Another one."]).train + split_lines(["A sentence.", "Another one."]).held_out
+('A sentence.', 'Another one.')
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from cleanup.config import SUPPORTED_LANGUAGES
+
+#: Where the shared corpus lives in the development checkout (one sentence per line,
+#: see its SOURCES.md). Only the training side reads it; ``CLEANUP_CORPUS_DIR`` overrides.
+DEFAULT_CORPUS_DIR = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+
+#: Share of each corpus held out for validation and benchmarks, in percent.
+HELD_OUT_PERCENT = 5
+
+
+@dataclass(frozen=True)
+class Split:
+    """Lines of one corpus, divided into training and held-out lines (order kept)."""
+
+    train: tuple[str, ...]
+    held_out: tuple[str, ...]
+
+
+def corpus_dir() -> Path:
+    """The corpus folder: ``$CLEANUP_CORPUS_DIR`` if set, else the shared development corpus."""
+    return Path(os.environ.get("CLEANUP_CORPUS_DIR", DEFAULT_CORPUS_DIR))
+
+
+def is_held_out(line: str) -> bool:
+    """True for the ~5% of lines reserved for evaluation; a pure function of the text.
+
+    >>> is_held_out("The President said on Monday that talks would resume.") in (True, False)
+    True
+    """
+    bucket = int(hashlib.sha1(line.encode("utf-8")).hexdigest()[:8], 16) % 100
+    return bucket >= 100 - HELD_OUT_PERCENT
+
+
+def split_lines(lines) -> Split:
+    """Divide lines into training and held-out lines with :func:`is_held_out`."""
+    train, held_out = [], []
+    for line in lines:
+        (held_out if is_held_out(line) else train).append(line)
+    return Split(tuple(train), tuple(held_out))
+
+
+def read_lines(path: Path) -> list[str]:
+    """Non-empty lines of a UTF-8 text file, without their line endings."""
+    with open(path, encoding="utf-8") as f:
+        return [line.rstrip("\n") for line in f if line.strip()]
+
+
+def read_corpus(lang: str, directory: Path | None = None) -> Split:
+    """The split corpus of one language, read from ``<directory>/<lang>.txt``."""
+    if lang not in SUPPORTED_LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(SUPPORTED_LANGUAGES)}")
+    return split_lines(read_lines((directory or corpus_dir()) / f"{lang}.txt"))
