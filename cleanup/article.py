@@ -135,6 +135,15 @@ class Article:
     findings: tuple[Finding, ...] = ()
     notes: tuple[str, ...] = ()
 
+    @property
+    def text(self) -> str:
+        """The article as text: blocks and the exact whitespace between them."""
+        return _join(self.separators, [b.text for b in self.blocks])
+
+    @property
+    def original_text(self) -> str:
+        return _join(self.separators, [b.original for b in self.blocks])
+
     def with_block_text(self, index: int, text: str, edits: tuple[Edit, ...]) -> "Article":
         """A new article whose block ``index`` has ``text``, with ``edits`` appended."""
         blocks = tuple(replace(b, text=text) if b.index == index else b for b in self.blocks)
@@ -142,6 +151,38 @@ class Article:
 
     def edits_for(self, index: int) -> tuple[Edit, ...]:
         return tuple(e for e in self.edits if e.block == index)
+
+
+def _join(separators, texts) -> str:
+    parts = []
+    for sep, text in zip(separators, texts):
+        parts += [sep, text]
+    parts.append(separators[-1])
+    return "".join(parts)
+
+
+def original_span(edits, k: int) -> tuple[int, int]:
+    """Where edit ``k`` of a block's patch series lies in the block's *original* text.
+
+    >>> es = [Edit(0, 0, 0, "", "ab", "x.y", "rule", "", 1.0), Edit(0, 5, 6, "c", "C", "x.y", "rule", "", 1.0)]
+    >>> original_span(es, 1)
+    (3, 4)
+    """
+    start, end = edits[k].start, edits[k].end
+    for j in range(k - 1, -1, -1):
+        e = edits[j]
+        delta = len(e.after) - len(e.before)
+        start = _map_back(start, e, delta)
+        end = _map_back(end, e, delta)
+    return start, end
+
+
+def _map_back(pos: int, edit: "Edit", delta: int) -> int:
+    if pos <= edit.start:
+        return pos
+    if pos >= edit.start + len(edit.after):
+        return pos - delta
+    return min(pos, edit.end)
 
 
 def replay(original: str, edits) -> str:

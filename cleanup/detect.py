@@ -1,0 +1,52 @@
+"""Finding suspicious spans without changing anything: the spans the model is asked to
+rewrite (``--model-scope flagged``) and the artifacts ``cleanup detect`` lists.
+
+A span is suspicious when a rule would repair it (glued words, phrase artifacts) or when
+it shows a trace of a link boundary that only a reader of the sentence can repair: a
+capitalised function word in mid-sentence (``the Army In a message``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .rules import merge, phrases
+from .rules.context import protected_spans
+from .rules.lexicon import mostly_capitalised, zipf
+
+#: A capitalised word this common in its lower-case form is a function word, not a name.
+FUNCTION_WORD_ZIPF = 5.6
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    rule: str
+    reason: str
+
+
+def suspicious_spans(text: str, lang: str, context=None) -> list[Span]:
+    """Spans of one block that the model should look at, in text order.
+
+    >>> t = "the Ukrainian Army In a message published by the Armed ForcesThey have"
+    >>> [(t[s.start:s.end], s.rule) for s in suspicious_spans(t, "en")]
+    [('Army In', 'model.capital_after_link'), ('ForcesThey', 'merge.case_boundary')]
+    """
+    spans = []
+    for propose, rule_id in ((merge.propose_case_boundary, "merge.case_boundary"),
+                             (merge.propose_name_word, "merge.name_word"),
+                             (merge.propose_quote_word, "merge.quote_word"),
+                             (phrases.propose_phrases, "phrase")):
+        for fix in propose(text, lang, context):
+            spans.append(Span(fix.start, fix.end, fix.rule or rule_id, fix.reason))
+    for m in re.finditer(r"(?<=[^\W\d_])( )([A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]*)(?=[ ,])", text):
+        word = m.group(2)
+        if zipf(word.lower(), lang) >= FUNCTION_WORD_ZIPF and not mostly_capitalised(word, lang):
+            prev_start = text.rfind(" ", 0, m.start(1)) + 1
+            spans.append(Span(prev_start, m.end(2), "model.capital_after_link",
+                              f"{word!r} is capitalised in mid-sentence: a segment translated on its own after a link?"))
+    protected = protected_spans(text)
+    spans = [s for s in spans if not any(ps < s.end and s.start < pe for ps, pe in protected)]
+    return sorted(spans, key=lambda s: (s.start, s.end))

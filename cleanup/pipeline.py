@@ -1,0 +1,52 @@
+"""The stage order, and ``clean_article``.
+
+parse → detect language → (model proposes, verifier accepts) → rules → assembled text.
+The model runs before the rules on purpose: it sees the original glued text
+(``ForcesThey have``) and can drop an inserted pronoun; where the verifier rejects its
+rewrite, the rules still split the glue — "keep the rule's edit or nothing".
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .article import Article
+from .config import Config
+from .langid import detect_language
+from .parse import parse_article
+from .rules import apply_rules
+
+
+def clean_article(text: str, config: Config) -> Article:
+    """Clean one article; ``.text`` of the result is the cleaned text.
+
+    >>> clean_article("Talks in kyiv ended.Officials left.", Config(use_model=False)).text
+    'Talks in Kyiv ended. Officials left.'
+    """
+    article = detect_language(parse_article(text), config)
+    if config.use_model:
+        from .neural import repair_with_model  # torch is imported only when the model is used
+
+        article = repair_with_model(article, config)
+    return apply_rules(article, config)
+
+
+def detect_artifacts(text: str, config: Config) -> Article:
+    """The article unchanged, with every artifact a cleaning run would repair (or that it
+    finds and leaves, such as an untranslated block) listed as a finding."""
+    from .article import Finding
+    from .detect import suspicious_spans
+
+    cleaned = clean_article(text, replace(config, use_model=False))
+    findings = list(cleaned.findings)
+    for edit in cleaned.edits:
+        findings.append(Finding(edit.block, edit.start, edit.end, edit.before, edit.rule,
+                                f"{edit.reason} → {edit.after!r}"))
+    original = detect_language(parse_article(text), config)
+    for block in original.blocks:
+        if block.kind.is_prose:
+            for span in suspicious_spans(block.text, block.lang or original.lang or "und"):
+                if span.rule.startswith("model."):
+                    findings.append(Finding(block.index, span.start, span.end,
+                                            block.text[span.start:span.end], span.rule, span.reason))
+    return replace(original, findings=tuple(findings), notes=cleaned.notes)

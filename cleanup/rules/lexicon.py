@@ -1,0 +1,79 @@
+"""Word knowledge for the rules: word frequencies (wordfreq) and the shipped cased tables.
+
+wordfreq is a maintained, multilingual frequency list that covers every supported
+language, so split decisions do not need a hand-built dictionary. The cased tables
+(``data/<lang>/cased.tsv``, built by ``scripts/build_cased_table.py`` from the project's
+corpus) add what wordfreq lacks: how a word is usually *capitalised*.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+WORDFREQ_LANGUAGES = frozenset({"en", "es", "fr", "de", "pt", "it", "nl", "pl", "ru", "uk"})
+
+
+@lru_cache(maxsize=200_000)
+def zipf(word: str, lang: str) -> float:
+    """Zipf frequency of ``word`` (case-insensitive) in ``lang``; 0.0 when unknown.
+
+    >>> zipf("stressed", "en") > 3.0, zipf("zelenskystressed", "en")
+    (True, 0.0)
+    """
+    if lang not in WORDFREQ_LANGUAGES:
+        return 0.0
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, lang)
+
+
+def known_anywhere(word: str, lang: str) -> float:
+    """The word's frequency in its language or in English (names and brands travel)."""
+    return max(zipf(word, lang), zipf(word, "en"))
+
+
+@dataclass(frozen=True)
+class CasedForm:
+    capitalised: str
+    capitalised_count: int
+    lower_count: int
+
+
+@lru_cache(maxsize=None)
+def cased_table(lang: str) -> dict[str, CasedForm]:
+    """lower-case word → how often the corpus writes it capitalised vs lower-case mid-sentence."""
+    try:
+        data = resources.files("cleanup.rules").joinpath("data", lang, "cased.tsv").read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError, OSError):
+        return {}
+    table = {}
+    for line in data.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        lower, cap, n_cap, n_lower = line.split("\t")
+        table[lower] = CasedForm(cap, int(n_cap), int(n_lower))
+    return table
+
+
+def is_known_name(word: str, lang: str) -> bool:
+    """A capitalised word the corpus uses mid-sentence (a name, or a German noun)."""
+    form = cased_table(lang).get(word.lower())
+    return form is not None and form.capitalised == word
+
+
+def mostly_capitalised(word: str, lang: str, ratio: float = 3.0) -> bool:
+    """Whether the corpus writes ``word`` capitalised far more often than lower-case."""
+    form = cased_table(lang).get(word.lower())
+    return form is not None and form.capitalised_count >= ratio * max(1, form.lower_count)
+
+
+@lru_cache(maxsize=None)
+def word_list(lang: str, name: str) -> frozenset[str]:
+    """A plain word list shipped in ``data/<lang>/<name>.txt`` (``#`` comments allowed)."""
+    try:
+        data = resources.files("cleanup.rules").joinpath("data", lang, f"{name}.txt").read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError, OSError):
+        return frozenset()
+    return frozenset(w.strip() for w in data.splitlines() if w.strip() and not w.startswith("#"))

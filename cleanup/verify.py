@@ -1,0 +1,125 @@
+"""The no-harm checks every edit passes before it is applied.
+
+Rules: no digit changes; no line break is added or removed; and unless the rule is allowed
+to rewrite words (phrase table, mojibake, doubled words), the letters stay the same apart
+from their case and the spaces between them.
+
+Model proposals must also: keep the names (capitalised words) of the window, stay within
+the suspicious span, and score at least ``Config.min_model_score``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .article import Edit
+
+_DIGITS = re.compile(r"\d")
+_NAME = re.compile(r"\b[A-ZÀ-Þ][^\W\d_]*")
+
+
+def check_rule_edit(edit: Edit, allow_word_change: bool = False) -> str | None:
+    """Why ``edit`` would do harm, or None when it is safe.
+
+    >>> e = Edit(0, 0, 10, "ForcesThey", "Forces They", "merge.case_boundary", "rule", "", 1.0)
+    >>> check_rule_edit(e) is None
+    True
+    >>> check_rule_edit(Edit(0, 0, 4, "2021", "2012", "x.y", "rule", "", 1.0))
+    'changes a digit'
+    """
+    if _digits(edit.before) != _digits(edit.after):
+        return "changes a digit"
+    if edit.before.count("\n") != edit.after.count("\n"):
+        return "adds or removes a line break"
+    if not allow_word_change and _letters(edit.before) != _letters(edit.after):
+        return "changes letters, not just case and spacing"
+    return None
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A model's rewrite of one window of one block, before verification."""
+
+    block: int
+    window_start: int
+    window_end: int
+    span_start: int  # the suspicious span inside the block, which the rewrite must stay near
+    span_end: int
+    before: str
+    after: str
+    score: float  # mean token log-probability of ``after``
+
+
+def check_model_proposal(proposal: Proposal, min_score: float) -> str | None:
+    """Why a model rewrite must be rejected, or None when it may be applied.
+
+    >>> p = Proposal(0, 0, 22, 10, 15, "said that 2,400 people", "said that 2,300 people", -0.1)
+    >>> check_model_proposal(p, -0.5)
+    'changes a digit'
+    """
+    before, after = proposal.before, proposal.after
+    if _digits(before) != _digits(after):
+        return "changes a digit"
+    if before.count("\n") != after.count("\n") or "\n" in after:
+        return "adds or removes a line break"
+    if proposal.score < min_score:
+        return f"scores {proposal.score:.2f}, below the threshold {min_score:.2f}"
+    if _names(before) != _names(after):
+        return "adds or drops a name"
+    if _quotes(before) != _quotes(after):
+        return "changes quotation marks or brackets"
+    # The rewrite must stay within the suspicious span (give or take the words it touches).
+    prefix = _common_prefix(before, after)
+    suffix = _common_suffix(before[prefix:], after[prefix:])
+    changed_start, changed_end = proposal.window_start + prefix, proposal.window_end - suffix
+    slack = 12
+    if changed_start < proposal.span_start - slack or changed_end > proposal.span_end + slack:
+        return "rewrites outside the suspicious span"
+    return None
+
+
+def _digits(text: str) -> list[str]:
+    return _DIGITS.findall(text)
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.casefold() if not c.isspace())
+
+
+def _names(text: str) -> Counter:
+    """Proper names in ``text``: capitalised words ("ForcesThey" counts as "Forces" and
+    "They") that the corpus mostly writes capitalised, or that no word list knows."""
+    tokens = re.findall(r"[A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]+", text)
+    return Counter(t for t in tokens if _is_name(t))
+
+
+def _is_name(word: str) -> bool:
+    from .config import SUPPORTED_LANGUAGES
+    from .rules.lexicon import known_anywhere, mostly_capitalised
+
+    return any(mostly_capitalised(word, lang) for lang in SUPPORTED_LANGUAGES) or all(
+        known_anywhere(word, lang) == 0 for lang in SUPPORTED_LANGUAGES)
+
+
+def _quotes(text: str) -> Counter:
+    return Counter(c for c in text if c in "\"“”«»„‚‘()[]")
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _common_suffix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(reversed(a), reversed(b)):
+        if x != y:
+            break
+        n += 1
+    return n

@@ -1,0 +1,71 @@
+"""Build the cased-frequency tables shipped in cleanup/rules/data/<lang>/cased.tsv.
+
+For every word seen in the middle of a sentence in the TRAINING part of the shared corpus
+(the held-out 5% is left for benchmarks, see cleanup.training.data.is_held_out), count how
+often it is written capitalised and how often lower-case. The rules use the table to
+restore lower-cased proper nouns (``kyiv`` → ``Kyiv``), to recognise names that must not be
+split, and (German) to tell nouns from other words. Sentence-initial words are skipped:
+their capital says nothing.
+
+    python scripts/build_cased_table.py            # all supported languages
+    CLEANUP_CORPUS_DIR=/path/to/corpus python scripts/build_cased_table.py en
+
+Output rows: ``lower<TAB>Capitalised<TAB>capitalised_count<TAB>lower_count``, only for words
+seen capitalised at least MIN_CAPITALISED times.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from cleanup.config import SUPPORTED_LANGUAGES  # noqa: E402
+from cleanup.training.data import corpus_dir, is_held_out  # noqa: E402
+
+MIN_CAPITALISED = 3
+WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+SENTENCE_START = re.compile(r"(?:^|[.!?:;…]\s+|[\"“«„(\[—–-]\s*)$")
+
+
+def count_forms(lines) -> tuple[Counter, Counter]:
+    capitalised, lower = Counter(), Counter()
+    for line in lines:
+        for m in WORD.finditer(line):
+            word = m.group(0)
+            if SENTENCE_START.search(line[: m.start()]):
+                continue
+            if word[0].isupper() and (len(word) == 1 or word[1:].islower()):
+                capitalised[word] += 1
+            elif word.islower():
+                lower[word] += 1
+    return capitalised, lower
+
+
+def build(lang: str) -> Path:
+    path = corpus_dir() / f"{lang}.txt"
+    lines = [ln.rstrip("\n") for ln in path.open(encoding="utf-8") if ln.strip()]
+    capitalised, lower = count_forms(ln for ln in lines if not is_held_out(ln))
+    out = ROOT / "cleanup" / "rules" / "data" / lang / "cased.tsv"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for word, n in capitalised.items():
+        if n >= MIN_CAPITALISED:
+            rows.append((word.lower(), word, n, lower[word.lower()]))
+    rows.sort()
+    with out.open("w", encoding="utf-8", newline="\n") as handle:
+        handle.write(f"# built by scripts/build_cased_table.py from {path.name} (training split); "
+                     "lower, Capitalised, capitalised count, lower-case count\n")
+        for row in rows:
+            handle.write("\t".join(map(str, row)) + "\n")
+    print(f"{lang}: {len(rows)} words -> {out.relative_to(ROOT)}", file=sys.stderr)
+    return out
+
+
+if __name__ == "__main__":
+    for lang in sys.argv[1:] or SUPPORTED_LANGUAGES:
+        build(lang)
