@@ -1,0 +1,219 @@
+"""The seq2seq repairer: load the model once, batch the suspicious windows, generate,
+and turn verified rewrites into edits (source="model").
+
+torch and transformers are imported here only, and only when a model is used, so that
+``cleanup --help`` and rules-only runs start instantly. Any local Hugging Face seq2seq
+directory works (``--model PATH``); the default is the bundled ``models/cleanup-t5-small``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+from .article import Article, Edit
+from .config import DEFAULT_MODEL_DIR, SUPPORTED_LANGUAGES, Config
+from .errors import ModelError
+from .verify import Proposal, check_model_proposal
+from .windows import CONTEXT_WORDS, model_input, widen
+
+#: Windows per generate() call: large enough to amortise the call, small enough for latency.
+BATCH_SIZE = 64
+
+
+def model_dir_for(config: Config) -> Path:
+    return Path(config.model_path) if config.model_path else DEFAULT_MODEL_DIR
+
+
+def model_id_for(config: Config) -> str | None:
+    """``<directory name>@<first 12 hex of the weights' sha256>``: names the exact weights."""
+    if not config.use_model:
+        return None
+    path = model_dir_for(config)
+    return _model_id(str(path)) if (path / "config.json").exists() else None
+
+
+@lru_cache(maxsize=None)
+def _model_id(path: str) -> str:
+    weights = next((p for p in (Path(path) / "model.safetensors", Path(path) / "pytorch_model.bin") if p.exists()), None)
+    digest = hashlib.sha256(weights.read_bytes()).hexdigest()[:12] if weights else "unknown"
+    return f"{Path(path).name}@{digest}"
+
+
+@dataclass
+class Repairer:
+    """A loaded model and its tokenizer."""
+
+    model: object
+    tokenizer: object
+    model_id: str
+    num_beams: int = 1
+
+    def rewrite(self, sources: list[str], max_new_tokens: int = 64) -> list[tuple[str, float]]:
+        """Each source's rewrite and its mean token log-probability, in input order."""
+        import torch
+
+        results: list[tuple[str, float]] = []
+        for i in range(0, len(sources), BATCH_SIZE):
+            batch = sources[i : i + BATCH_SIZE]
+            enc = self.tokenizer(batch, return_tensors="pt", padding=True)
+            with torch.inference_mode():
+                out = self.model.generate(**enc, max_new_tokens=max_new_tokens, num_beams=self.num_beams,
+                                          do_sample=False, output_scores=True, return_dict_in_generate=True)
+                if self.num_beams > 1:
+                    scores = self.model.compute_transition_scores(out.sequences, out.scores, out.beam_indices,
+                                                                  normalize_logits=False)
+                else:
+                    scores = self.model.compute_transition_scores(out.sequences, out.scores, normalize_logits=True)
+            texts = self.tokenizer.batch_decode(out.sequences, skip_special_tokens=True)
+            pad = self.tokenizer.pad_token_id
+            generated = out.sequences[:, 1:]  # drop the decoder start token
+            for text, seq, row in zip(texts, generated, scores):
+                mask = seq != pad
+                n = int(mask.sum())
+                mean = float(row[: mask.shape[0]][mask].sum()) / max(n, 1)
+                results.append((text, mean if math.isfinite(mean) else -math.inf))
+        return results
+
+
+@lru_cache(maxsize=4)
+def load_repairer(path: str) -> Repairer:
+    """Load a model directory once per process (offline: nothing is ever downloaded)."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    try:
+        import torch
+        from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+    except ImportError as err:  # pragma: no cover - dependencies are declared
+        raise ModelError(f"the model needs torch and transformers ({err}); or run with --no-model") from None
+    if torch.get_num_threads() > 4:
+        torch.set_num_threads(4)  # small model: more threads only add synchronisation cost
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
+        model = AutoModelForSeq2SeqLM.from_pretrained(path, local_files_only=True)
+    except (OSError, ValueError) as err:
+        raise ModelError(f"{path}: cannot load a seq2seq model from this directory ({str(err).splitlines()[0]}); "
+                         "pass a Hugging Face model directory with --model, or use --no-model") from None
+    model.eval()
+    return Repairer(model, tokenizer, _model_id(path))
+
+
+@dataclass(frozen=True)
+class _Request:
+    block: int
+    lang: str
+    window_start: int
+    window_end: int
+    span_start: int
+    span_end: int
+    rule: str
+    reason: str
+
+
+def repair_with_model(article: Article, config: Config) -> Article:
+    """Send the suspicious windows of title and body blocks to the model; apply the
+    rewrites the verifier accepts. Captions, credits, sources and related links never go
+    to the model."""
+    path = model_dir_for(config)
+    if not (path / "config.json").exists():
+        if config.model_path:
+            raise ModelError(f"{path}: no config.json; not a Hugging Face model directory")
+        return replace(article, notes=article.notes + (f"no bundled model at {path}: rules only",))
+    requests = _requests(article, config)
+    if not requests:
+        return article
+    repairer = load_repairer(str(path))
+    blocks = {b.index: b for b in article.blocks}
+    sources = [model_input(r.lang, blocks[r.block].text[r.window_start:r.window_end]) for r in requests]
+    outputs = repairer.rewrite(sources)
+    notes = list(article.notes)
+    accepted: dict[int, list[tuple[_Request, str, float]]] = {}
+    for request, (after, score) in zip(requests, outputs):
+        before = blocks[request.block].text[request.window_start:request.window_end]
+        if after == before:
+            continue
+        proposal = Proposal(request.block, request.window_start, request.window_end, request.span_start,
+                            request.span_end, before, after, score)
+        why_not = check_model_proposal(proposal, config.min_model_score)
+        if why_not:
+            notes.append(f"model rewrite rejected in block {request.block}: {before!r} → {after!r}: {why_not}")
+            continue
+        accepted.setdefault(request.block, []).append((request, after, score))
+    for index, items in accepted.items():
+        text, edits, shift = blocks[index].text, [], 0
+        for request, after, score in sorted(items, key=lambda item: item[0].window_start):
+            before = blocks[index].text[request.window_start:request.window_end]
+            prefix = _common_prefix(before, after)
+            suffix = _common_suffix(before[prefix:], after[prefix:])
+            start = request.window_start + prefix + shift
+            end = request.window_end - suffix + shift
+            replacement = after[prefix : len(after) - suffix]
+            edit = Edit(index, start, end, text[start:end], replacement, request.rule, "model",
+                        f"{request.reason}; rewritten by the model", round(math.exp(score), 4),
+                        model=repairer.model_id, score=score)
+            text = edit.apply(text)
+            shift += len(replacement) - (end - start)
+            edits.append(edit)
+        article = article.with_block_text(index, text, tuple(edits))
+    return replace(article, notes=tuple(notes))
+
+
+def _requests(article: Article, config: Config) -> list[_Request]:
+    from .detect import suspicious_spans
+    from .rules.context import ArticleContext
+
+    context = ArticleContext.of(article)
+    requests = []
+    for block in article.blocks:
+        lang = block.lang or article.lang
+        if not block.kind.is_prose or lang not in SUPPORTED_LANGUAGES:
+            continue
+        if config.model_scope == "all":
+            spans = [(s, e, "model.rewrite", "rewritten in full (--model-scope all)") for s, e in _tiles(block.text)]
+        else:
+            spans = [(s.start, s.end, s.rule, s.reason) for s in suspicious_spans(block.text, lang, context)]
+        taken_until = -1
+        for start, end, rule, reason in spans:
+            window_start, window_end = widen(block.text, start, end)
+            if window_start < taken_until:
+                continue  # overlapping windows: the first one covers this spot
+            requests.append(_Request(block.index, lang, window_start, window_end, start, end, rule, reason))
+            taken_until = window_end
+    return requests
+
+
+def _tiles(text: str):
+    """Consecutive word spans of 2*CONTEXT_WORDS+1 words, line by line, for scope 'all'."""
+    import re
+
+    size = 2 * CONTEXT_WORDS + 1
+    offset = 0
+    for line in text.split("\n"):
+        words = [(m.start() + offset, m.end() + offset) for m in re.finditer(r"\S+", line)]
+        for i in range(0, len(words), size):
+            chunk = words[i : i + size]
+            mid = chunk[len(chunk) // 2]
+            yield mid[0], mid[1]
+        offset += len(line) + 1
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _common_suffix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(reversed(a), reversed(b)):
+        if x != y:
+            break
+        n += 1
+    return n
