@@ -62,8 +62,8 @@ def read_lines(path: Path) -> list[str]:
         return [line.rstrip("\n") for line in f if line.strip()]
 
 
-def read_corpus(lang: str, directory: Path | None = None) -> Split:
-    """The split corpus of one language, read from ``<directory>/<lang>.txt``."""
+def read_corpus(lang: str, directory: Path | None = None, pattern: str = "{lang}.txt") -> Split:
+    """The split corpus of one language, read from ``<directory>/<pattern>`` (``en.txt``)."""
     if lang not in SUPPORTED_LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(SUPPORTED_LANGUAGES)}")
-    return split_lines(read_lines((directory or corpus_dir()) / f"{lang}.txt"))
+    return split_lines(read_lines((directory or corpus_dir()) / pattern.format(lang=lang)))

@@ -353,17 +353,20 @@ def simulate(
 
     A share of units joins two consecutive lines into one paragraph, so that sentence
     boundaries ("said. The") occur. Units where the drawn corruptions do not apply are
-    skipped; clean examples always apply, so at least ``clean_share`` of the output is clean.
+    skipped; a unit is made clean whenever the clean share so far is below ``clean_share``,
+    so at least that share of the output is clean, for any number of lines.
     """
     rng = random.Random(f"{seed}:{lang}")
     names = list(CORRUPTIONS)
     weights = [CORRUPTIONS[n][1] for n in names]
     lines = list(lines)
+    produced = clean_count = 0
     for i, line in enumerate(lines):
         unit = line
         if i + 1 < len(lines) and rng.random() < join_share:
             unit = f"{line} {lines[i + 1]}"
-        if rng.random() < clean_share:
+        if clean_count < clean_share * (produced + 1):
+            # A quota rather than a coin: the clean share holds for any number of lines.
             corruption = clean_span(unit, lang, rng)
         else:
             corruption = None
@@ -376,4 +379,6 @@ def simulate(
                 if corruption is not None:
                     break
         if corruption is not None:
+            produced += 1
+            clean_count += corruption.kind == "clean"
             yield make_example(lang, corruption)

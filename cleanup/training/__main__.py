@@ -1,0 +1,59 @@
+"""``python -m cleanup.training``: train (or resume) the repair model; prints the best model's path."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Optional
+
+import typer
+
+app = typer.Typer(add_completion=False)
+
+
+@app.command()
+def main(
+    preset: str = typer.Option("small", help="Named TrainConfig preset: tiny or small."),
+    name: Optional[str] = typer.Option(None, help="Run name; checkpoints go to runs/<name>/."),
+    max_steps: Optional[int] = typer.Option(None),
+    max_minutes: Optional[float] = typer.Option(None, help="Stop (and checkpoint) after this long."),
+    learning_rate: Optional[float] = typer.Option(None),
+    warmup_steps: Optional[int] = typer.Option(None),
+    optimizer: Optional[str] = typer.Option(None, help="adamw or adafactor."),
+    batch_size: Optional[int] = typer.Option(None),
+    d_model: Optional[int] = typer.Option(None),
+    d_ff: Optional[int] = typer.Option(None),
+    heads: Optional[int] = typer.Option(None),
+    encoder_layers: Optional[int] = typer.Option(None),
+    decoder_layers: Optional[int] = typer.Option(None),
+    eval_every: Optional[int] = typer.Option(None),
+    eval_windows_per_language: Optional[int] = typer.Option(None),
+    checkpoint_every_s: Optional[float] = typer.Option(None),
+    threads: Optional[int] = typer.Option(None, help="torch threads (default 1)."),
+    export_dir: Optional[str] = typer.Option(None, help="Where improvements are exported; 'none' to skip."),
+    seed: Optional[int] = typer.Option(None),
+) -> None:
+    from cleanup.training.train import config_from_preset, train
+
+    logging.basicConfig(stream=sys.stderr, level=logging.INFO, format="%(asctime)s %(message)s", datefmt="%H:%M:%S")
+    overrides = dict(
+        name=name, max_steps=max_steps, max_minutes=max_minutes, learning_rate=learning_rate,
+        warmup_steps=warmup_steps, optimizer=optimizer, batch_size=batch_size, d_model=d_model, d_ff=d_ff, heads=heads, encoder_layers=encoder_layers,
+        decoder_layers=decoder_layers, eval_every=eval_every, eval_windows_per_language=eval_windows_per_language,
+        checkpoint_every_s=checkpoint_every_s, threads=threads, seed=seed,
+    )
+    config = config_from_preset(preset, **overrides)
+    if export_dir is not None:
+        from dataclasses import replace
+
+        config = replace(config, export_dir=None if export_dir.lower() == "none" else export_dir)
+    try:
+        best = train(config)
+    except ValueError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2)
+    typer.echo(str(best))
+
+
+if __name__ == "__main__":
+    app()

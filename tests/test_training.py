@@ -1,0 +1,240 @@
+"""Training side: simulator corruptions, determinism, tokenizer round trip, tiny training run.
+
+Reads only the committed fixture tests/data/train_sample_<lang>.txt (never /work/shared).
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from cleanup.training import simulate as sim
+from cleanup.training.data import is_held_out, read_corpus, split_lines
+from cleanup.windows import model_input, widen
+
+DATA = Path(__file__).parent / "data"
+LANGS = ("en", "es", "fr", "de", "pt", "it")
+
+
+def _fixture(lang: str) -> list[str]:
+    return list(read_corpus(lang, DATA, "train_sample_{lang}.txt").train)
+
+
+def _all_outcomes(fn, text, lang, seeds=range(40)):
+    out = set()
+    for seed in seeds:
+        c = fn(text, lang, random.Random(seed))
+        if c is not None:
+            out.add(c.corrupted)
+    return out
+
+
+# --- simulator: one test per corruption -------------------------------------------------
+
+
+def test_simulate_glue_removes_one_space_and_may_capitalise():
+    outcomes = _all_outcomes(sim.glue, "Officials in Moscow who spoke", "en")
+    assert "Officials in Moscowwho spoke" in outcomes
+    assert "Officials in MoscowWho spoke" in outcomes
+    for corrupted in outcomes:
+        assert corrupted.count(" ") == 3
+        assert corrupted.replace(" ", "").lower() == "officialsinmoscowwhospoke"
+
+
+def test_simulate_glue_prefers_capitalised_first_word():
+    text = "the troops in Moscow who spoke"
+    hits = sum("Moscoww" in sim.glue(text, "en", random.Random(s)).corrupted.replace("W", "w") for s in range(400))
+    assert hits > 400 * 0.35  # 4 of 8 weight units after "Moscow", 1 of 8 for each other pair
+
+
+def test_simulate_pronoun_inserted_after_plural_entity_before_verb():
+    text = "Yesterday the Armed Forces have affirmed it"
+    outcomes = _all_outcomes(sim.pronoun, text, "en")
+    assert outcomes == {"Yesterday the Armed ForcesThey have affirmed it"}
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        ("es", "Ayer las Fuerzas han dicho", {"Ayer las FuerzasEllos han dicho", "Ayer las FuerzasEllas han dicho"}),
+        ("fr", "Hier les Forces ont dit", {"Hier les ForcesIls ont dit", "Hier les ForcesElles ont dit"}),
+        ("de", "Gestern hat Berlin gesagt", {"Gestern hat BerlinEr gesagt", "Gestern hat BerlinSie gesagt",
+                                             "Gestern hat BerlinEs gesagt"}),
+        ("pt", "Ontem as Forças disseram", {"Ontem as ForçasEles disseram", "Ontem as ForçasElas disseram"}),
+        ("it", "Ieri le Forze armate hanno", {"Ieri le ForzeLui armate hanno", "Ieri le ForzeLei armate hanno",
+                                              "Ieri le ForzeEsso armate hanno"}),
+    ],
+)
+def test_simulate_pronoun_uses_the_language_list(lang, text, expected):
+    assert _all_outcomes(sim.pronoun, text, lang) == expected
+
+
+def test_simulate_pronoun_skips_sentence_openers():
+    assert sim.pronoun("Thus the", "en", random.Random(0)) is None
+
+
+def test_simulate_comma_capital_drops_comma_or_adds_capital():
+    outcomes = _all_outcomes(sim.comma_capital, "the Army, in a move", "en")
+    assert outcomes == {"the Army In a move"}
+    outcomes = _all_outcomes(sim.comma_capital, "the Army in a move", "en")
+    assert outcomes == {"the Army In a move"}
+
+
+def test_simulate_phrase_a_yes():
+    assert sim.phrase("Thus, he stressed that", "en", random.Random(0)).corrupted == "A) Yes, stressed that"
+    assert sim.phrase("Thus, the talks failed", "en", random.Random(0)).corrupted == "A) Yes, the talks failed"
+    c = sim.phrase("She stressed that it was over", "en", random.Random(0))
+    assert (c.clean, c.corrupted) == ("Thus, she stressed that it was over", "A) Yes, stressed that it was over")
+    assert sim.phrase("Thus, he stressed", "es", random.Random(0)) is None
+
+
+def test_simulate_lowercase_name_only_mid_sentence():
+    assert _all_outcomes(sim.lowercase_name, "Troops reached Kyiv today", "en") == {"Troops reached kyiv today"}
+    assert sim.lowercase_name("Kyiv is calm", "en", random.Random(0)) is None
+    assert sim.lowercase_name("He left. Kyiv is calm", "en", random.Random(0)) is None
+
+
+def test_simulate_punct_space_before_and_after():
+    assert _all_outcomes(sim.punct_space, "He said, then left", "en") == {"He said , then left"}
+    assert _all_outcomes(sim.punct_space, "He said. The end", "en") >= {"He said.The end"}
+    # French spaces ; : ! ? by rule: never a corruption there
+    assert sim.punct_space("Il a dit ; oui", "fr", random.Random(0)) is None
+    assert _all_outcomes(sim.punct_space, "Il a dit: oui", "fr") == set()
+    assert _all_outcomes(sim.punct_space, "Er sagte: ja", "de") == {"Er sagte : ja"}
+
+
+def test_simulate_quote_glue():
+    assert _all_outcomes(sim.quote_glue, "as “soon as possible” to act", "en") == {"as “soon as possible”to act"}
+    assert _all_outcomes(sim.quote_glue, 'a "big" deal', "en") == {'a "big"deal'}
+    assert sim.quote_glue("no quotes here", "en", random.Random(0)) is None
+
+
+def test_simulate_clean_span_is_identity():
+    c = sim.clean_span("Yesterday the President said YouTube was down", "en", random.Random(0))
+    assert c.corrupted == c.clean and c.kind == "clean"
+
+
+# --- simulator: examples ----------------------------------------------------------------
+
+
+def test_simulate_example_window_matches_widen_and_clean_words():
+    text = "Yesterday the Ukrainian Armed Forces have affirmed that the attack failed."
+    at = text.index(" have")
+    c = sim.Corruption("pronoun", text, at, at, "They")
+    ex = sim.make_example("en", c)
+    start, end = widen(c.corrupted, c.corrupted.index("ForcesThey"), c.corrupted.index("ForcesThey") + 10)
+    assert ex.source == model_input("en", c.corrupted[start:end])
+    assert ex.target == "the Ukrainian Armed Forces have affirmed that"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_simulate_targets_are_clean_text(lang):
+    lines = _fixture(lang)
+    corpus = " ".join(lines)
+    for ex in sim.simulate(lines, lang, seed=3):
+        assert ex.source.startswith(f"<{lang}> ")
+        assert ex.target in corpus or ex.target.startswith("Thus, ")
+        if ex.is_clean:
+            assert ex.source == model_input(lang, ex.target)
+        else:
+            assert ex.source != model_input(lang, ex.target)
+
+
+def test_simulate_is_deterministic_and_at_least_40_percent_clean():
+    for lang in LANGS:
+        lines = _fixture(lang)
+        first = list(sim.simulate(lines, lang, seed=7))
+        assert first == list(sim.simulate(lines, lang, seed=7))
+        assert first != list(sim.simulate(lines, lang, seed=8))
+        assert sum(e.is_clean for e in first) / len(first) >= 0.40
+
+
+def test_simulate_produces_every_kind():
+    kinds = set()
+    for lang in LANGS:
+        extra = ["He said that the talks were over.", "Thus, the plan failed."] * 60 if lang == "en" else []
+        kinds |= {e.kind for e in sim.simulate(_fixture(lang) * 4 + extra, lang, seed=1)}
+    assert kinds >= set(sim.CORRUPTIONS) | {"clean"}
+
+
+def test_data_split_is_a_function_of_the_line():
+    lines = [f"Sentence number {i} of the corpus." for i in range(2000)]
+    split = split_lines(lines)
+    assert 0.03 < len(split.held_out) / len(lines) < 0.07
+    assert split_lines(reversed(lines)).held_out == tuple(reversed(split.held_out))
+    assert all(is_held_out(x) for x in split.held_out)
+
+
+# --- tokenizer ---------------------------------------------------------------------------
+
+ROUND_TRIP = [
+    "<en> the Ukrainian Armed ForcesThey have affirmed",
+    "He said  “soon” – and — l’été « oui » ; ‘single’",
+    "Ça coûte 3,5 € à São Paulo, Zürich, Kraków — añadió Peña.",
+    "Emoji 😀👍🏽 and symbols ₴ ℃ ﬁ 𝔘",
+    "<fr> mot ; autre ! « citation »",
+    "said , the .The",
+]
+
+
+@pytest.fixture(scope="module")
+def tiny_tokenizer(tmp_path_factory):
+    from cleanup.training.tokenizer import TokenizerConfig, load_tokenizer, train_tokenizer
+
+    out = tmp_path_factory.mktemp("tok")
+    train_tokenizer({lang: _fixture(lang) for lang in LANGS}, out, TokenizerConfig(vocab_size=400))
+    return load_tokenizer(out)
+
+
+def _round_trip(tok, text):
+    return tok.decode(tok(text).input_ids, skip_special_tokens=True)
+
+
+@pytest.mark.parametrize("text", ROUND_TRIP)
+def test_tokenizer_round_trips_special_characters(tiny_tokenizer, text):
+    expected = text.split(" ", 1)[1] if text.startswith("<") else text
+    assert _round_trip(tiny_tokenizer, text) == expected
+    assert tiny_tokenizer.unk_token_id not in tiny_tokenizer(text).input_ids
+
+
+def test_tokenizer_round_trips_corpus_sample(tiny_tokenizer):
+    for lang in LANGS:
+        for line in read_corpus(lang, DATA, "train_sample_{lang}.txt").held_out:
+            assert _round_trip(tiny_tokenizer, line) == line
+
+
+def test_tokenizer_ids_and_language_tags(tiny_tokenizer):
+    tok = tiny_tokenizer
+    assert (tok.pad_token_id, tok.eos_token_id, tok.unk_token_id) == (0, 1, 2)
+    for lang in LANGS:
+        ids = tok(f"<{lang}> word").input_ids
+        assert tok.convert_ids_to_tokens(ids[0]) == f"<{lang}>"
+        assert ids[-1] == tok.eos_token_id
+
+
+# --- training ----------------------------------------------------------------------------
+
+
+def test_train_tiny_run_exports_a_loadable_model(tmp_path):
+    from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+
+    from cleanup.training.train import PRESETS, train
+
+    config = replace(PRESETS["tiny"], runs_dir=str(tmp_path / "runs"), export_dir=str(tmp_path / "export"))
+    best = train(config)
+    assert (config.run_dir / "checkpoint.pt").exists()
+    for directory in (best, tmp_path / "export"):
+        assert (directory / "model.safetensors").exists()
+        tok = AutoTokenizer.from_pretrained(str(directory), local_files_only=True)
+        model = AutoModelForSeq2SeqLM.from_pretrained(str(directory), local_files_only=True)
+        out = model.generate(**tok(["<en> the Army in a"], return_tensors="pt"), max_new_tokens=5)
+        assert isinstance(tok.batch_decode(out, skip_special_tokens=True)[0], str)
+    # resuming a finished run does no more steps and keeps the checkpoint
+    import torch
+
+    before = torch.load(config.run_dir / "checkpoint.pt", weights_only=False)["step"]
+    train(config)
+    assert torch.load(config.run_dir / "checkpoint.pt", weights_only=False)["step"] == before == config.max_steps
