@@ -120,5 +120,218 @@ def clean(
         write_atomically(report, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
+def _encoding_note(name: str, encoding: str) -> None:
+    if encoding != "utf-8":
+        typer.echo(f"cleanup: note: {name} was read as {encoding} (not UTF-8)", err=True)
+
+
+@app.command()
+def batch(
+    in_dir: Path = typer.Argument(..., help="Folder of articles; searched recursively."),
+    out_dir: Path = typer.Argument(..., help="Where the cleaned tree is written, mirroring IN_DIR (created when missing)."),
+    glob: list[str] = typer.Option([], "--glob", help="Which files to clean, e.g. '*.txt'. Repeatable; default: *.txt and *.md."),
+    report: Optional[Path] = typer.Option(None, "--report", help="Write a JSON summary: per file language, edits by kind, seconds, error; totals."),
+    workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Worker processes (default: the number of cores); 1 runs in this process."),
+    force: bool = typer.Option(False, "--force", help="Clean every file again, even when its output is newer than its input."),
+    in_place: bool = typer.Option(False, "--in-place", help="Allow OUT_DIR to be IN_DIR (files rewritten where they are, a backup at PATH.bak when changed) or inside it (then left out of the scan)."),
+    html_dir: Optional[Path] = typer.Option(None, "--html-dir", help="Also write an HTML diff page per article and an index.html here."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary line (failures are still listed)."),
+    lang: Optional[str] = LangOption,
+    no_model: bool = NoModelOption,
+    model: Optional[Path] = ModelOption,
+    model_scope: str = ScopeOption,
+    disable_rule: list[str] = DisableOption,
+) -> None:
+    """Clean every article under IN_DIR into OUT_DIR, in parallel, resumably.
+
+    A file whose output is newer than its input is skipped (unless --force). A broken file (binary, undecodable, empty, unreadable) is listed with its reason and never stops the others. Ctrl-C leaves only complete output files and writes the report of what was done.
+
+    Exit codes: 0 every file cleaned or up to date; 1 some files failed; 2 bad usage (e.g. OUT_DIR inside IN_DIR without --in-place); 130 interrupted.
+    """
+    from .batch import DEFAULT_GLOBS, batch_report, default_workers, plan_batch, run_batch
+
+    config = _config(lang, no_model, model, model_scope, disable_rule)
+    if config.use_model and config.model_path is not None and not (config.model_path / "config.json").exists():
+        _fail(f"--model {config.model_path}: no config.json; not a Hugging Face model directory")
+    try:
+        jobs = plan_batch(in_dir, out_dir, glob or DEFAULT_GLOBS, force=force, in_place=in_place)
+    except CleanupError as err:
+        _fail(str(err), err.exit_code)
+    if not jobs:
+        typer.echo(f"cleanup: note: no files under {in_dir} match {', '.join(glob or DEFAULT_GLOBS)}", err=True)
+    todo = sum(1 for job in jobs if not job.up_to_date)
+    with _batch_progress(todo, len(jobs) - todo, quiet) as on_progress:
+        result = run_batch(jobs, config, workers or default_workers(), on_progress, html_dir=html_dir)
+
+    from .neural import model_id_for
+
+    model_id = model_id_for(config)
+    data = batch_report(result, config, in_dir=str(in_dir), out_dir=str(out_dir), model_id=model_id)
+    if report is not None:
+        from .files import write_atomically
+
+        write_atomically(report, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    if html_dir is not None:
+        from .explain import html_index_page
+        from .files import write_atomically
+
+        write_atomically(html_dir / "index.html",
+                         html_index_page(data["files"], title=f"cleanup batch: {in_dir}", totals=data["totals"]))
+    for failed in result.failed:
+        typer.echo(f"cleanup: failed: {failed.error}", err=True)
+    totals = data["totals"]
+    if not quiet:
+        typer.echo(f"cleanup: {totals['cleaned']} cleaned, {totals['skipped']} up to date (skipped), "
+                   f"{totals['failed']} failed of {totals['files']} files in {totals['seconds']:.1f} s "
+                   f"({totals['articles_per_second']:.1f} articles/s, {result.workers} "
+                   f"worker{'s' if result.workers != 1 else ''})", err=True)
+    if result.interrupted:
+        typer.echo(f"cleanup: interrupted: {totals['pending']} files not done; run the same command again to "
+                   "resume", err=True)
+        raise typer.Exit(130)
+    if result.failed:
+        raise typer.Exit(1)
+
+
+class _batch_progress:
+    """A rich progress bar on stderr (files done, articles/s, ETA) while a batch runs; a
+    no-op when stderr is not a terminal or with --quiet. Yields the on_progress callback."""
+
+    def __init__(self, todo: int, skipped: int, quiet: bool):
+        self.todo, self.skipped, self.quiet = todo, skipped, quiet
+        self.progress = None
+
+    def __enter__(self):
+        from rich.console import Console
+
+        console = Console(stderr=True)
+        if self.quiet or not console.is_terminal or self.todo == 0:
+            return lambda result: None
+        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn,
+                                   TimeRemainingColumn)
+        from rich.text import Text
+
+        class Rate(ProgressColumn):
+            def render(self, task) -> Text:
+                speed = task.finished_speed or task.speed
+                return Text("?" if speed is None else f"{speed:.1f} articles/s", style="progress.data.speed")
+
+        label = "cleaning" + (f" ({self.skipped} up to date)" if self.skipped else "")
+        self.progress = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), Rate(), TextColumn("ETA"),
+                                 TimeRemainingColumn(), console=console, transient=False)
+        self.progress.start()
+        task = self.progress.add_task(label, total=self.todo)
+
+        def advance(result) -> None:
+            if result.status != "skipped":
+                self.progress.advance(task)
+
+        return advance
+
+    def __exit__(self, *exc) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+@app.command()
+def diff(
+    before: str = typer.Argument(..., help="The article, or - for stdin."),
+    after: Optional[str] = typer.Argument(None, help="Its cleaned version. When omitted, BEFORE is cleaned first (with the options below)."),
+    stat: bool = typer.Option(False, "--stat", help="Print counts by edit kind instead of the diff."),
+    html: Optional[Path] = typer.Option(None, "--html", help="Also write a self-contained HTML page: original and cleaned side by side, each change with its kind and reason on hover."),
+    color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour the diff (default: only when stdout is a terminal). Plain text marks [-deleted-]{+inserted+}."),
+    exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when there are differences, 0 when none."),
+    lang: Optional[str] = LangOption,
+    no_model: bool = NoModelOption,
+    model: Optional[Path] = ModelOption,
+    model_scope: str = ScopeOption,
+    disable_rule: list[str] = DisableOption,
+) -> None:
+    """Show what cleaning changes, word by word: unchanged blocks folded, every edit with its rule and reason.
+
+    With AFTER, compares two files: differences are shown without kinds or reasons.
+
+    Exit codes: 0 done (or no differences with --exit-code); 1 differences found, with --exit-code; 2 bad usage or unreadable input.
+    """
+    from .explain import diff_stat, html_diff_page, plain_diff, rich_diff
+
+    if before == "-" and after == "-":
+        _fail("BEFORE and AFTER cannot both be stdin")
+    config = _config(lang, no_model, model, model_scope, disable_rule)
+    compared = after is not None
+    model_id = None
+    try:
+        decoded = read_input(before)
+        if compared:
+            from .explain import compared_article
+
+            other = read_input(after)
+            _encoding_note(after, other.encoding)
+            article = compared_article(decoded.text, other.text, config)
+            after_name = after
+        else:
+            from .neural import model_id_for
+            from .pipeline import clean_article
+
+            article = clean_article(decoded.text, config)
+            model_id = model_id_for(config)
+            after_name = f"cleaned ({model_id or 'rules only'})"
+    except CleanupError as err:
+        _fail(str(err), err.exit_code)
+    _encoding_note(before, decoded.encoding)
+    names = {"before_name": before, "after_name": after_name, "compared": compared}
+    if stat:
+        sys.stdout.write(diff_stat(article, compared=compared) + "\n")
+    else:
+        from rich.console import Console
+
+        console = Console(file=sys.stdout, highlight=False, soft_wrap=True, emoji=False,
+                          force_terminal=True if color else None)
+        if color is False or not console.is_terminal:
+            sys.stdout.write(plain_diff(article, **names))
+        else:
+            console.print(rich_diff(article, **names), end="")
+    sys.stdout.flush()
+    if html is not None:
+        from .files import write_atomically
+
+        page = html_diff_page(article, config, path=before, encoding=decoded.encoding, model_id=model_id,
+                              compared_with=after)
+        write_atomically(html, page)
+    if exit_code and article.text != article.original_text:
+        raise typer.Exit(1)
+
+
+@app.command()
+def detect(
+    path: str = typer.Argument(..., help="The article, or - for stdin."),
+    json_output: bool = typer.Option(False, "--json", help="Print JSON (languages per block, every finding) instead of text."),
+    lang: Optional[str] = LangOption,
+    disable_rule: list[str] = DisableOption,
+) -> None:
+    """List the language of every block and the artifacts found, changing nothing: a lint.
+
+    Exit codes: 0 no artifacts; 1 artifacts found; 2 bad usage or unreadable input.
+    """
+    from .explain import detect_lines, detect_report
+    from .pipeline import detect_artifacts
+
+    config = _config(lang, True, None, "flagged", disable_rule)
+    try:
+        decoded = read_input(path)
+        article = detect_artifacts(decoded.text, config)
+    except CleanupError as err:
+        _fail(str(err), err.exit_code)
+    _encoding_note(path, decoded.encoding)
+    if json_output:
+        data = detect_report(article, config, path=path, encoding=decoded.encoding)
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write("\n".join(detect_lines(article)) + "\n")
+    sys.stdout.flush()
+    if article.findings:
+        raise typer.Exit(1)
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
