@@ -49,12 +49,15 @@ def all_rules() -> tuple[Rule, ...]:
     return (*encoding.RULES, *phrases.RULES, *merge.RULES, *casing.RULES, *spacing.RULES)
 
 
-def apply_rules(article: Article, config: Config, rules: tuple[Rule, ...] | None = None) -> Article:
-    """Run every enabled rule over every block it may touch; a new Article with the edits."""
+def apply_rules(article: Article, config: Config, rules: tuple[Rule, ...] | None = None,
+                context: ArticleContext | None = None) -> Article:
+    """Run every enabled rule over every block it may touch; a new Article with the edits.
+    ``context`` (default: built from the article) is what the rules know of the article's
+    vocabulary; benchmarks pass the surrounding document of a single sentence."""
     from ..verify import check_rule_edit
 
     rules = all_rules() if rules is None else rules
-    context = ArticleContext.of(article)
+    context = context or ArticleContext.of(article)
     for block in article.blocks:
         lang = block.lang or article.lang or "und"
         text, edits = block.text, []

@@ -10,12 +10,16 @@ from __future__ import annotations
 import re
 
 from . import PROSE, Fix, Rule
-from .lexicon import cased_table
+from .lexicon import CasedForm, cased_table
 
 #: The corpus must write the word capitalised at least this often...
 MIN_CAPITALISED = 10
-#: ...and this many times more often than in lower case.
-MIN_RATIO = 25
+#: ...or at least this often and never in lower case...
+MIN_CAPITALISED_NEVER_LOWER = 5
+#: ...and this many times more often than in lower case, with at most MAX_LOWER lower-case uses
+#: ("turkey" the bird and "saint" the noun stay lower-case).
+MIN_RATIO = 50
+MAX_LOWER = 2
 
 _LOWER_WORD = re.compile(r"(?<![\w@#/.\-'’])[^\W\d_A-ZÀ-Þ]+(?![\w@/\-]|\.\w)")
 
@@ -25,18 +29,33 @@ def propose_proper_noun(text: str, lang: str, context) -> list[Fix]:
     >>> [f.after for f in propose_proper_noun("Missiles hit kyiv and moscow may respond.", "en", None)]
     ['Kyiv', 'Moscow']
     """
-    table = cased_table(lang)
     fixes = []
     for m in _LOWER_WORD.finditer(text):
         word = m.group(0)
-        form = table.get(word)
-        if form is None or not word.islower():
-            continue
-        if form.capitalised_count >= MIN_CAPITALISED and form.capitalised_count >= MIN_RATIO * max(form.lower_count, 0.2):
+        form = capitalised_form(word, lang)
+        if form is not None:
             fixes.append(Fix(m.start(), m.end(), form.capitalised,
                              f"a proper noun in lower case: the corpus writes {form.capitalised!r} "
                              f"{form.capitalised_count} times, {word!r} {form.lower_count} times", 0.85))
     return fixes
+
+
+def capitalised_form(word: str, lang: str) -> CasedForm | None:
+    """The capitalised form to restore for a lower-case ``word``, or None.
+
+    Only the article language's own table is used: borrowing from other languages was
+    measured to do harm (French and Spanish write nationality adjectives in lower case,
+    German capitalises every noun, Portuguese "tel." is not Tel Aviv).
+    """
+    form = cased_table(lang).get(word)
+    if form is None:
+        return None
+    if form.lower_count == 0 and form.capitalised_count >= MIN_CAPITALISED_NEVER_LOWER:
+        return form
+    if (form.capitalised_count >= MIN_CAPITALISED and form.lower_count <= MAX_LOWER
+            and form.capitalised_count >= MIN_RATIO * form.lower_count):
+        return form
+    return None
 
 
 RULES = (Rule("casing.proper_noun", PROSE, propose_proper_noun),)

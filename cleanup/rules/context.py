@@ -43,6 +43,10 @@ class ArticleContext:
             counts.update(m.group(0) for m in TOKEN.finditer(block.original))
         return cls(counts)
 
+    @classmethod
+    def of_text(cls, text: str) -> "ArticleContext":
+        return cls(Counter(m.group(0) for m in TOKEN.finditer(text)))
+
     def recurs(self, token: str) -> bool:
         """A token written the same way twice or more is deliberate (a name, a brand)."""
         return self.token_counts[token] >= 2
