@@ -317,8 +317,8 @@ def _block_html(diff: BlockDiff, article: Article) -> str:
             f'<tr><td class="before">{left}</td><td class="after">{right}</td></tr></table>')
     edits = ""
     if diff.edits:
-        items = "".join(f'<li data-rule="{_esc(e.rule)}"><code>{_esc(e.rule)}</code> {_esc(e.before)!s} → '
-                        f'{_esc(e.after)} — {_esc(e.reason)}</li>' for e in diff.edits)
+        items = "".join(f'<li data-rule="{_esc(e.rule)}"><code>{_esc(e.rule)}</code> {_esc(repr(e.before))} → '
+                        f'{_esc(repr(e.after))} — {_esc(e.reason)}</li>' for e in diff.edits)
         edits = f'<ul class="edits">{items}</ul>'
     state = "changed" if diff.changed else "unchanged"
     return f'<section class="block {state}" id="block-{diff.index}">{head}{rows}{edits}</section>\n'

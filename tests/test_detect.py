@@ -1,0 +1,79 @@
+"""``cleanup detect``: languages per block and the artifacts found, nothing changed; exit 1
+when any artifact is found, 0 when none, 2 for unreadable input."""
+
+from __future__ import annotations
+
+import json
+
+from cleanup.cli import app
+
+
+def test_detect_lists_block_languages_and_findings(runner, tmp_path, article_en):
+    path = tmp_path / "forces.txt"
+    path.write_text(article_en, encoding="utf-8")
+    result = runner.invoke(app, ["detect", str(path)])
+    assert result.exit_code == 1
+    assert result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert lines[0] == "article: en"
+    assert lines[1:7] == ["block 0 [title] en", "block 1 [byline] en", "block 2 [body] en", "block 3 [caption] en",
+                          "block 4 [body] en", "block 5 [source] en"]
+    assert lines[7].startswith("block 0 [title] en: casing.proper_noun: 'kyiv' — ")
+    assert any(line.startswith("block 2 [body] en: merge.case_boundary: 'ForcesThey' — ") for line in lines)
+    assert any(line.startswith("block 2 [body] en: spacing.after_punct: '' — ") for line in lines)
+    assert lines[-1] == "3 artifacts found in 2 of 6 blocks"
+    assert path.read_text(encoding="utf-8") == article_en  # nothing changed
+
+
+def test_detect_exit_0_when_nothing_is_found(runner, article_clean):
+    result = runner.invoke(app, ["detect", "-"], input=article_clean)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1] == "no artifacts found"
+
+
+def test_detect_json(runner, article_en):
+    result = runner.invoke(app, ["detect", "-", "--json"], input=article_en)
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["path"] == "-" and data["encoding"] == "utf-8"
+    assert data["language"]["article"] == "en"
+    assert [b["kind"] for b in data["blocks"]] == ["title", "byline", "body", "caption", "body", "source"]
+    assert {f["rule"] for f in data["findings"]} == {"casing.proper_noun", "merge.case_boundary",
+                                                     "spacing.after_punct"}
+    assert data["findings_by_kind"] == {"casing": 1, "merge": 1, "spacing": 1}
+    kyiv = next(f for f in data["findings"] if f["rule"] == "casing.proper_noun")
+    start = article_en.index("kyiv")
+    assert (kyiv["block"], kyiv["text"], kyiv["start"], kyiv["end"]) == (0, "kyiv", start, start + 4)
+    assert data["signature"]["model"] is None
+
+
+def test_detect_disable_rule(runner, article_en):
+    result = runner.invoke(app, ["detect", "-", "--json", "--disable-rule", "casing", "--disable-rule", "merge"],
+                           input=article_en)
+    assert {f["rule"] for f in json.loads(result.stdout)["findings"]} == {"spacing.after_punct"}
+    assert result.exit_code == 1
+    none = runner.invoke(app, ["detect", "-", "--disable-rule", "casing", "--disable-rule", "merge",
+                               "--disable-rule", "spacing"], input=article_en)
+    assert none.exit_code == 0 and none.stdout.endswith("no artifacts found\n")
+
+
+def test_detect_unreadable_input_exits_2(runner, tmp_path):
+    missing = runner.invoke(app, ["detect", str(tmp_path / "nope.txt")])
+    assert missing.exit_code == 2
+    assert missing.stdout == ""
+    assert missing.stderr == f"cleanup: error: {tmp_path / 'nope.txt'}: no such file\n"
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = runner.invoke(app, ["detect", str(empty), "--json"])
+    assert result.exit_code == 2 and result.stdout == "" and "empty" in result.stderr
+    bad_lang = runner.invoke(app, ["detect", str(empty), "--lang", "e1"])
+    assert bad_lang.exit_code == 2 and "--lang" in bad_lang.stderr
+
+
+def test_detect_notes_a_non_utf8_encoding_on_stderr(runner, tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Les négociations reprennent à Paris après une longue pause.\n".encode("cp1252"))
+    result = runner.invoke(app, ["detect", str(path)])
+    assert result.exit_code in (0, 1)
+    assert "was read as" in result.stderr and "not UTF-8" in result.stderr
+    assert "was read as" not in result.stdout
