@@ -63,8 +63,8 @@ class TrainConfig:
     tokenizer_lines_per_language: int = 25000
     # optimisation
     optimizer: str = "adamw"
-    learning_rate: float = 1e-3
-    warmup_steps: int = 500
+    learning_rate: float = 1.5e-3
+    warmup_steps: int = 300
     weight_decay: float = 0.0
     batch_size: int = 64
     max_source_tokens: int = 48
