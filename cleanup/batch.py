@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .config import Config
-from .errors import CleanupError, InputError
+from .errors import CleanupError, InputError, ModelError
 
 #: What ``cleanup batch`` cleans when no ``--glob`` is given.
 DEFAULT_GLOBS = ("*.txt", "*.md")
@@ -181,6 +181,7 @@ def run_batch(jobs: list[Job], config: Config, workers: int = 1,
     ``on_progress`` is called in this process once per file, as it is done. With
     ``workers == 1`` everything runs in this process (no pool). A KeyboardInterrupt
     (Ctrl-C) is caught: the result holds what was done and ``interrupted`` is True.
+    A model that cannot be loaded raises ModelError (it would fail every file).
     """
     started = time.perf_counter()
     progress = on_progress or (lambda result: None)
@@ -224,7 +225,7 @@ def _run_pool(todo: list[Job], config: Config, workers: int, html_dir: Path | No
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_prepare_worker,
                                initargs=(config, workers))
     pending = {pool.submit(clean_chunk, chunk, config, html_dir): chunk for chunk in chunks}
-    interrupted = False
+    interrupted, wait_for_workers = False, True
     try:
         while pending:
             finished, _ = wait(pending, return_when=FIRST_COMPLETED)
@@ -232,6 +233,9 @@ def _run_pool(todo: list[Job], config: Config, workers: int, html_dir: Path | No
                 chunk = pending.pop(future)
                 try:
                     results = future.result()
+                except ModelError:
+                    wait_for_workers = False  # the other workers fail the same way
+                    raise
                 except BrokenProcessPool:
                     results = [FileResult(job.name, "failed", error=f"{job.name}: the worker process died "
                                           "(out of memory?); rerun the batch to retry") for job in chunk]
@@ -243,19 +247,21 @@ def _run_pool(todo: list[Job], config: Config, workers: int, html_dir: Path | No
         for future in pending:
             future.cancel()
         # Chunks already running finish their files (workers ignore SIGINT), so that every
-        # output on disk is also in the report.
-        for future, chunk in pending.items():
-            if future.cancelled():
-                continue
-            try:
-                for result in future.result():
+        # output on disk is also in the result. A second Ctrl-C stops the wait.
+        try:
+            for future in pending:
+                if future.cancelled():
+                    continue
+                try:
+                    results = future.result()
+                except (BrokenProcessPool, CleanupError):
+                    continue
+                for result in results:
                     done[result.name] = result
-            except (BrokenProcessPool, KeyboardInterrupt):
-                break
+        except KeyboardInterrupt:
+            wait_for_workers = False
     finally:
-        # After an interruption every future is done or cancelled, unless a second Ctrl-C
-        # cut the wait short: then do not wait for the workers either.
-        pool.shutdown(wait=not interrupted, cancel_futures=True)
+        pool.shutdown(wait=wait_for_workers, cancel_futures=True)
     return interrupted
 
 
@@ -283,8 +289,10 @@ def _prepare_worker(config: Config, workers: int) -> None:
         return  # the pipeline notes "rules only" (or fails each file for an explicit --model)
     try:
         neural.load_repairer(str(path))
-    except CleanupError:
-        return  # each file then fails with the model error as its reason
+    except ModelError:
+        if workers == 1:
+            raise
+        return  # a pool worker must not die here: its first file raises the error again, and stops the batch
     if workers > 1:
         import torch
 
@@ -297,8 +305,9 @@ def clean_chunk(jobs: list[Job], config: Config, html_dir: Path | None = None) -
 
 
 def clean_file(job: Job, config: Config, html_dir: Path | None = None) -> FileResult:
-    """Read, clean and write one file; every failure becomes a failed FileResult, never an
-    exception (except KeyboardInterrupt, which stops the batch)."""
+    """Read, clean and write one file; every failure of this file becomes a failed
+    FileResult. Only what would fail every file is raised: ModelError, and
+    KeyboardInterrupt."""
     from .files import read_article, write_atomically
     from .pipeline import clean_article
 
@@ -316,6 +325,8 @@ def clean_file(job: Job, config: Config, html_dir: Path | None = None) -> FileRe
         page = None
         if html_dir is not None:
             page = write_html_page(article, config, job, html_dir, decoded.encoding)
+    except ModelError:
+        raise  # the same for every file: stop the batch rather than fail each file
     except CleanupError as err:
         return FileResult(job.name, "failed", seconds=time.perf_counter() - started, error=str(err))
     except OSError as err:

@@ -160,8 +160,11 @@ def batch(
     if not jobs:
         typer.echo(f"cleanup: note: no files under {in_dir} match {', '.join(glob or DEFAULT_GLOBS)}", err=True)
     todo = sum(1 for job in jobs if not job.up_to_date)
-    with _batch_progress(todo, len(jobs) - todo, quiet) as on_progress:
-        result = run_batch(jobs, config, workers or default_workers(), on_progress, html_dir=html_dir)
+    try:
+        with _batch_progress(todo, len(jobs) - todo, quiet) as on_progress:
+            result = run_batch(jobs, config, workers or default_workers(), on_progress, html_dir=html_dir)
+    except CleanupError as err:
+        _fail(str(err), err.exit_code)
 
     from .neural import model_id_for
 

@@ -28,7 +28,22 @@ def clean_article(text: str, config: Config) -> Article:
         from .neural import repair_with_model  # torch is imported only when the model is used
 
         article = repair_with_model(article, config)
-    return apply_rules(article, config)
+    return apply_rules_to_fixed_point(article, config)
+
+
+#: Rules see the whole article (a name seen alone elsewhere is evidence for a split), so one
+#: repair can enable another; running them again until nothing changes makes cleaning
+#: idempotent. Measured: a second pass is rare and a third has never been needed.
+MAX_RULE_PASSES = 4
+
+
+def apply_rules_to_fixed_point(article: Article, config: Config) -> Article:
+    for _ in range(MAX_RULE_PASSES):
+        before = len(article.edits)
+        article = apply_rules(article, config)
+        if len(article.edits) == before:
+            break
+    return article
 
 
 def detect_artifacts(text: str, config: Config) -> Article:

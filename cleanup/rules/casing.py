@@ -16,9 +16,9 @@ from .lexicon import CasedForm, cased_table
 MIN_CAPITALISED = 10
 #: ...or at least this often and never in lower case...
 MIN_CAPITALISED_NEVER_LOWER = 5
-#: ...and this many times more often than in lower case, with at most MAX_LOWER lower-case uses
-#: ("turkey" the bird and "saint" the noun stay lower-case).
-MIN_RATIO = 50
+#: ...and at least MIN_RATIO × (lower-case uses)² times, with at most MAX_LOWER lower-case uses
+#: ("turkey" the bird and "saint" the noun stay lower-case; "madrid" 44:1 is restored).
+MIN_RATIO = 25
 MAX_LOWER = 2
 
 _LOWER_WORD = re.compile(r"(?<![\w@#/.\-'’])[^\W\d_A-ZÀ-Þ]+(?![\w@/\-]|\.\w)")
@@ -43,8 +43,9 @@ def propose_proper_noun(text: str, lang: str, context) -> list[Fix]:
 def capitalised_form(word: str, lang: str) -> CasedForm | None:
     """The capitalised form to restore for a lower-case ``word``, or None.
 
-    Only the article language's own table is used: borrowing from other languages was
-    measured to do harm (French and Spanish write nationality adjectives in lower case,
+    Only the article language's own table is used. Measured and dropped: borrowing from other
+    languages, and trusting a capitalised form elsewhere in the article ("the ministry" and
+    "the Ministry of Health" are both right) did harm (French and Spanish write nationality adjectives in lower case,
     German capitalises every noun, Portuguese "tel." is not Tel Aviv).
     """
     form = cased_table(lang).get(word)
@@ -53,7 +54,7 @@ def capitalised_form(word: str, lang: str) -> CasedForm | None:
     if form.lower_count == 0 and form.capitalised_count >= MIN_CAPITALISED_NEVER_LOWER:
         return form
     if (form.capitalised_count >= MIN_CAPITALISED and form.lower_count <= MAX_LOWER
-            and form.capitalised_count >= MIN_RATIO * form.lower_count):
+            and form.capitalised_count >= MIN_RATIO * form.lower_count ** 2):
         return form
     return None
 

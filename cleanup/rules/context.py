@@ -30,26 +30,37 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _PROTECTED.finditer(text)]
 
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;…]\s+|[\"“«„(\[—–\-]\s*|^#+\s*)$")
+
+
 @dataclass(frozen=True)
 class ArticleContext:
-    """Token counts over the whole article (original text), case-sensitive."""
+    """Token counts over the whole article (original text), case-insensitive; and the words
+    the article writes capitalised in mid-sentence (evidence that they are names)."""
 
     token_counts: Counter
+    capitalised_midsentence: Counter
 
     @classmethod
     def of(cls, article: Article) -> "ArticleContext":
-        counts: Counter = Counter()
-        for block in article.blocks:
-            counts.update(m.group(0) for m in TOKEN.finditer(block.original))
-        return cls(counts)
+        return cls.of_text("\n\n".join(b.original for b in article.blocks))
 
     @classmethod
     def of_text(cls, text: str) -> "ArticleContext":
-        return cls(Counter(m.group(0) for m in TOKEN.finditer(text)))
+        counts, capitalised = Counter(), Counter()
+        for line in text.split("\n"):
+            for m in TOKEN.finditer(line):
+                word = m.group(0)
+                counts[word.lower()] += 1
+                if word[0].isupper() and not _SENTENCE_START.search(line[: m.start()]):
+                    capitalised[word] += 1
+        return cls(counts, capitalised)
 
+    # Case-insensitive on purpose: cleaning re-cases words ("madrid" → "Madrid"), and what
+    # the rules know of the article must not change between a first and a second pass.
     def recurs(self, token: str) -> bool:
-        """A token written the same way twice or more is deliberate (a name, a brand)."""
-        return self.token_counts[token] >= 2
+        """A token written twice or more is deliberate (a name, a brand)."""
+        return self.token_counts[token.lower()] >= 2
 
     def occurs(self, token: str) -> bool:
-        return self.token_counts[token] >= 1
+        return self.token_counts[token.lower()] >= 1

@@ -130,12 +130,14 @@ def propose_name_word(text: str, lang: str, context) -> list[Fix]:
         if is_known_name(run, lang) or _recurs(context, run):
             continue
         best = None
-        for i in range(3, len(run) - 1):
+        for i in range(3, len(run)):
             left, right = run[:i], run[i:]
             right_zipf = zipf(right, lang)
+            if len(right) == 1 and right_zipf < 6.0:
+                continue  # only the one-letter words of the language: "Macrona" → "Macron a"
             if right in suffixes or left in prefixes or right_zipf < COMMON_WORD_ZIPF:
                 continue
-            if lang == "de" and not _german_glue_word(right, right_zipf):
+            if lang == "de" and not _german_glue_word(right, right_zipf, _occurs(context, left)):
                 continue
             if right_zipf < 5.0 and mostly_capitalised(right, lang):
                 continue  # "Lamperth": a name ("Perth"), not a lower-case word
@@ -143,10 +145,13 @@ def propose_name_word(text: str, lang: str, context) -> list[Fix]:
             if (len(right) <= 2 or len(left) <= 3) and not function_word:
                 continue  # "Novera", "Miluse": short halves are too easily found in unknown names
             strength = _name_strength(left, lang, context)
+            if (strength == 0 and lang != "de" and len(left) >= 5 and len(right) >= 4 and function_word
+                    and _unknown_everywhere(left)):
+                strength = 1  # a foreign name no list knows, then a very common word: "Zelenskidijo"
             common_word = len(right) >= 4 and right_zipf >= 4.0
             if strength == 0 or (strength == 1 and not (function_word or common_word)):
                 continue
-            if len(right) <= 3 and not _occurs(context, left):
+            if len(right) <= 3 and not (_occurs(context, left) or (_famous(left, lang) and right_zipf >= 6.0)):
                 continue  # "Dicket", "Legesse", "Fiatal": short endings need the name seen alone
             score = (strength, right_zipf + zipf(left, lang) / 4)
             if best is None or score > best[0]:
@@ -159,11 +164,22 @@ def propose_name_word(text: str, lang: str, context) -> list[Fix]:
     return fixes
 
 
-def _german_glue_word(right: str, right_zipf: float) -> bool:
+def _german_glue_word(right: str, right_zipf: float, name_seen_alone: bool) -> bool:
     """German writes compounds as one word ("Brotwecken", "Autobahnsperren"); a lower-case
     ending splits off only if it is a function word ("Scholzsagte" → "Scholz sagte").
     Measured: also allowing rarer lower-case words split "Nutzerschnittstelle"."""
-    return right_zipf >= FUNCTION_WORD_ZIPF and not mostly_capitalised(right, "de", ratio=1.0)
+    threshold = 5.0 if name_seen_alone else FUNCTION_WORD_ZIPF  # "sagte" is 5.5
+    return right_zipf >= threshold and not mostly_capitalised(right, "de", ratio=1.0)
+
+
+def _famous(word: str, lang: str) -> bool:
+    """A name the corpus writes capitalised often and never in lower case (Moscow, Berlin)."""
+    form = cased_table(lang).get(word.lower())
+    return form is not None and form.capitalised == word and form.capitalised_count >= 50 and form.lower_count == 0
+
+
+def _unknown_everywhere(word: str) -> bool:
+    return all(known_anywhere(word, lang) == 0 for lang in ("en", "es", "fr", "de", "pt", "it"))
 
 
 def _name_strength(left: str, lang: str, context) -> int:
@@ -195,7 +211,7 @@ def propose_quote_word(text: str, lang: str, context) -> list[Fix]:
     closing = _CLOSING.get(lang, _CLOSING["default"])
     opening = _OPENING.get(lang, _OPENING["default"])
     fixes = []
-    for m in re.finditer(rf"(?<=[^\W\d_][.,!?]|[^\W\d_]{{2}})([{closing}])(?=[^\W\d_]{{2}})", text):
+    for m in re.finditer(rf"(?<=[^\W\d_][.,!?]|[^\W\d_]{{2}}|[^\W\d_][ \u00a0\u202f])([{closing}])(?=[^\W\d_])", text):
         fixes.append(Fix(m.start(), m.end(), m.group(1) + " ", "a closing quote glued to the next word", 0.9))
     for m in re.finditer(r"\(\w[^()\n]{2,80}(\))(?=[^\W\d_]{2})", text):
         fixes.append(Fix(m.start(1), m.end(1), ") ", "a closing bracket glued to the next word", 0.85))

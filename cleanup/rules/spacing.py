@@ -40,7 +40,7 @@ def propose_after_punct(text: str, lang: str, context) -> list[Fix]:
     [8, 25]
     """
     fixes = []
-    for m in re.finditer(r"(?<![.\w])([^\W\d_]{2,})([.!?])([A-ZÀ-Þ][^\W\d_]+)", text):
+    for m in re.finditer(r"(?<![.\w])([^\W\d_]{2,})([.!?])([A-ZÀ-Þ][^\W\d_]*)(?![.\w])", text):
         left, right = m.group(1), m.group(3)
         if left.isupper() or not (known_anywhere(right, lang) >= 2.5 or is_known_name(right, lang)):
             continue
