@@ -253,3 +253,22 @@ def test_run_batch_in_process_returns_results_in_plan_order(article_tree, tmp_pa
     assert result.workers == 1 and not result.interrupted
     assert {f.name for f in result.failed} == set(BROKEN)
     assert result.totals()["cleaned"] == 3
+
+
+def test_batch_stops_with_exit_2_when_the_model_cannot_be_loaded(runner, article_tree, tmp_path, monkeypatch):
+    """A model that cannot be loaded would fail every file: one error, exit 2, nothing written."""
+    from cleanup import ModelError, neural
+
+    model_dir = tmp_path / "model"
+    model_dir.mkdir()
+    (model_dir / "config.json").write_text("{}", encoding="utf-8")
+
+    def broken(path):
+        raise ModelError(f"{path}: cannot load a seq2seq model from this directory")
+
+    monkeypatch.setattr(neural, "load_repairer", broken)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["batch", str(article_tree), str(out), "--model", str(model_dir), "--workers", "1"])
+    assert result.exit_code == 2
+    assert result.stderr == f"cleanup: error: {model_dir}: cannot load a seq2seq model from this directory\n"
+    assert not out.exists() or _files(out) == set()
