@@ -175,11 +175,16 @@ def batch(
 
         write_atomically(report, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     if html_dir is not None:
+        from .batch import html_page_name
         from .explain import html_index_page
         from .files import write_atomically
 
+        # An up-to-date file was not cleaned again: link the page an earlier run wrote, if any.
+        files = [{**f, "html": html_page_name(f["path"])}
+                 if f["status"] == "skipped" and (html_dir / html_page_name(f["path"])).exists() else f
+                 for f in data["files"]]
         write_atomically(html_dir / "index.html",
-                         html_index_page(data["files"], title=f"cleanup batch: {in_dir}", totals=data["totals"]))
+                         html_index_page(files, title=f"cleanup batch: {in_dir}", totals=data["totals"]))
     for failed in result.failed:
         typer.echo(f"cleanup: failed: {failed.error}", err=True)
     totals = data["totals"]

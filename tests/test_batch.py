@@ -171,11 +171,16 @@ def test_batch_html_dir_writes_a_page_per_article_and_an_index(runner, article_t
     assert 'href="index.html"' in page
     assert 'href="../../index.html"' in (html / "world/deep/clean.txt.html").read_text(encoding="utf-8")
 
+    _batch(runner, article_tree, tmp_path / "out", "--workers", "1", "--html-dir", html)  # all up to date
+    index = (html / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="{name}.html"' in index for name in GOOD)
+
 
 def test_batch_interrupted_leaves_only_whole_files_and_a_report(runner, article_tree, tmp_path, monkeypatch):
     """Ctrl-C while the second output is being written: its temp file is removed, the first
     output is whole, and the report lists exactly what was done."""
     out, report = tmp_path / "out", tmp_path / "report.json"
+    _age(article_tree)
     real_fsync, calls = os.fsync, []
 
     def fsync(fd):
