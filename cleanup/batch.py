@@ -196,15 +196,13 @@ def run_batch(jobs: list[Job], config: Config, workers: int = 1,
             todo.append(job)
     workers = max(1, min(workers, len(todo)))
     try:
-        if not todo:
-            pass
-        elif workers == 1:
+        if todo and workers == 1:
             _prepare_worker(config, workers=1)
             for job in todo:
                 result = clean_file(job, config, html_dir)
                 done[job.name] = result
                 progress(result)
-        else:
+        elif todo:
             interrupted = _run_pool(todo, config, workers, html_dir, done, progress)
     except KeyboardInterrupt:
         interrupted = True
