@@ -182,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
             f"Machine: {host}. {speedup_note(rows)}",
         ]
         if skipped:
-            notes += ["", f"With the model: not measured yet (no `models/cleanup-t5-small/config.json` when this "
+            notes += ["", "With the model: not measured yet (no `models/cleanup-t5-small/config.json` when this "
                           "was run); rerun with `--with-model` once it lands."]
         notes += ["", "Rerun:", "", "```", "python benchmarks/batch_speed.py --with-model --update-readme", "```", ""]
         update_readme(f"{HEADING}\n\n" + "\n".join(notes))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cleanup import Config, clean_article
+from cleanup import clean_article
 from cleanup.article import original_span
 from cleanup.cli import app
 from cleanup.explain import Change, compared_article, diff_blocks, html_diff_page, plain_diff, rich_diff, word_diff
