@@ -110,6 +110,10 @@ def test_simulate_quote_glue():
     assert _all_outcomes(sim.quote_glue, "as “soon as possible” to act", "en") == {"as “soon as possible”to act"}
     assert _all_outcomes(sim.quote_glue, 'a "big" deal', "en") == {'a "big"deal'}
     assert sim.quote_glue("no quotes here", "en", random.Random(0)) is None
+    # an elided article is not a closing quote (corpus lines such as "L' augmentation")
+    assert sim.quote_glue("des banquiers L' augmentation de", "fr", random.Random(0)) is None
+    assert sim.quote_glue("dell’ Europa", "it", random.Random(0)) is None
+    assert _all_outcomes(sim.quote_glue, "« oui » a dit", "fr") == {"« oui »a dit"}
 
 
 def test_simulate_clean_span_is_identity():

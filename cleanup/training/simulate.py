@@ -58,8 +58,11 @@ _EN_SUBJECTS = frozenset({"he", "she", "they", "we", "it"})
 _TIGHT_PUNCT = {"fr": ",."}
 _DEFAULT_TIGHT_PUNCT = ",.;:!?"
 _SENTENCE_STOPS = ".!?"
-_CLOSING_QUOTES = {"de": "“\"«’'»"}
-_DEFAULT_CLOSING_QUOTES = "”\"»’'"
+#: Closing quotes per language. Apostrophes only count in English: in fr/it/pt/es a "'"
+#: ends an elided article ("l'augmentation"), and gluing it would teach the model to
+#: split "l'Europe" into "l' Europe".
+_CLOSING_QUOTES = {"en": "”\"»’'", "de": "“\"«"}
+_DEFAULT_CLOSING_QUOTES = "”\"»"
 
 
 @dataclass(frozen=True)
@@ -275,6 +278,8 @@ def quote_glue(text: str, lang: str, rng: random.Random) -> Corruption | None:
     candidates = []
     for a, b in zip(tokens, tokens[1:]):
         quote_ends = a.text[-1] in closing and (len(a.text) > 1 or lang == "fr")
+        if a.text[-1] in "’'" and len(a.text) < 4:
+            continue  # "I'", "d'": an elision, not a quote
         if quote_ends and b.text[0].isalnum() and _single_space(text, a, b):
             if a.text[-1] == '"' and text.count('"', 0, a.end) % 2 == 1:
                 continue  # an opening straight quote
