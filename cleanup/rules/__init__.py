@@ -59,7 +59,9 @@ def apply_rules(article: Article, config: Config, rules: tuple[Rule, ...] | None
     rules = all_rules() if rules is None else rules
     context = context or ArticleContext.of(article)
     for block in article.blocks:
-        lang = block.lang or article.lang or "und"
+        # A block in another language than the article (an untranslated passage) gets only
+        # the language-independent rules: its words are not in the article's tables.
+        lang = article.lang or "und" if block.lang in (None, article.lang) else "und"
         text, edits = block.text, []
         for rule in rules:
             if block.kind not in rule.kinds or not config.rule_enabled(rule.id):
