@@ -90,6 +90,10 @@ def load_repairer(path: str) -> Repairer:
         from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
     except ImportError as err:  # pragma: no cover - dependencies are declared
         raise ModelError(f"the model needs torch and transformers ({err}); or run with --no-model") from None
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.set_verbosity_error()  # stderr is for our messages, not loading progress bars
+    hf_logging.disable_progress_bar()
     if torch.get_num_threads() > 4:
         torch.set_num_threads(4)  # small model: more threads only add synchronisation cost
     try:
@@ -176,13 +180,18 @@ def _requests(article: Article, config: Config) -> list[_Request]:
             spans = [(s, e, "model.rewrite", "rewritten in full (--model-scope all)") for s, e in _tiles(block.text)]
         else:
             spans = [(s.start, s.end, s.rule, s.reason) for s in suspicious_spans(block.text, lang, context)]
-        taken_until = -1
+        block_requests: list[_Request] = []
         for start, end, rule, reason in spans:
             window_start, window_end = widen(block.text, start, end)
-            if window_start < taken_until:
-                continue  # overlapping windows: the first one covers this spot
-            requests.append(_Request(block.index, lang, window_start, window_end, start, end, rule, reason))
-            taken_until = window_end
+            last = block_requests[-1] if block_requests else None
+            if last is not None and window_start < last.window_end:
+                # Overlapping windows become one, covering both suspicious spans.
+                block_requests[-1] = replace(last, window_end=max(last.window_end, window_end),
+                                             span_end=max(last.span_end, end),
+                                             reason=f"{last.reason}; {reason}")
+                continue
+            block_requests.append(_Request(block.index, lang, window_start, window_end, start, end, rule, reason))
+        requests.extend(block_requests)
     return requests
 
 
