@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from .article import Edit
 
-_DIGITS = re.compile(r"\d")
+# Numbers as written, separators included: "2,400" → "24,00" changes a number, not its digits.
+_DIGITS = re.compile(r"\d(?:[\d.,:/\u00a0\u202f]*\d)?")
 _NAME = re.compile(r"\b[A-ZÀ-Þ][^\W\d_]*")
 
 

@@ -1,0 +1,148 @@
+"""Rules only vs rules + model, per language, on held-out corpus sentences corrupted by the
+training simulator with a seed training never used; and the model's CPU speed.
+
+Quality, per language (held-out lines only: ``cleanup.training.data.is_held_out``):
+- **exact match**: corrupted sentences whose cleaned text equals the clean sentence;
+- **edit precision**: of the sentences a system changed, the share it restored exactly
+  (a change that leaves the sentence wrong, or breaks a correct one, counts against it);
+- **edit recall**: of the corrupted sentences, the share restored exactly (= exact match);
+- **clean changed**: clean held-out sentences the system changed at all (false positives).
+Also exact match per corruption kind.
+
+Speed (CPU): model load time; sentences per second through ``clean_article`` with the
+model (flagged scope); seconds for a 700-word article with a few planted artifacts.
+
+    python benchmarks/model_quality.py                       # bundled model, 300 sentences per language
+    python benchmarks/model_quality.py --per-lang 1000 --model models/cleanup-t5-small --json out.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from cleanup.config import DEFAULT_MODEL_DIR, SUPPORTED_LANGUAGES, Config  # noqa: E402
+from cleanup.pipeline import clean_article  # noqa: E402
+from cleanup.training.data import corpus_dir, is_held_out  # noqa: E402
+from cleanup.training.simulate import CORRUPTIONS  # noqa: E402
+
+#: Not the training seed: the corruptions differ from anything the model saw.
+EVAL_SEED = 20261126
+
+
+def corrupted_pairs(lang: str, per_lang: int):
+    """(kind, corrupted, clean) for held-out lines, one corruption each, deterministic."""
+    rng = random.Random(f"{EVAL_SEED}:{lang}")
+    lines = [ln.rstrip("\n") for ln in (corpus_dir() / f"{lang}.txt").open(encoding="utf-8")]
+    held_out = [ln for ln in lines if ln and is_held_out(ln)]
+    rng.shuffle(held_out)
+    names = list(CORRUPTIONS)
+    weights = [CORRUPTIONS[n][1] for n in names]
+    pairs, clean = [], []
+    for line in held_out:
+        if len(clean) < per_lang:
+            clean.append(line)
+            continue
+        if len(pairs) >= per_lang:
+            break
+        name = rng.choices(names, weights=weights)[0]
+        corruption = CORRUPTIONS[name][0](line, lang, rng)
+        if corruption is not None and corruption.corrupted != corruption.clean:
+            pairs.append((corruption.kind, corruption.corrupted, corruption.clean))
+    return pairs, clean
+
+
+def evaluate(lang: str, pairs, clean, config: Config) -> dict:
+    started = time.perf_counter()
+    restored, changed, by_kind = 0, 0, {}
+    for kind, corrupted, target in pairs:
+        out = clean_article(corrupted, config).text
+        ok = out == target
+        restored += ok
+        changed += out != corrupted
+        by_kind.setdefault(kind, [0, 0])
+        by_kind[kind][0] += 1
+        by_kind[kind][1] += ok
+    clean_changed = sum(clean_article(line, config).text != line for line in clean)
+    seconds = time.perf_counter() - started
+    changed_total = changed + clean_changed
+    return {
+        "exact_match": restored / len(pairs),
+        "edit_precision": restored / changed_total if changed_total else 1.0,
+        "edit_recall": restored / len(pairs),
+        "clean_changed": clean_changed / len(clean),
+        "by_kind": {k: round(v[1] / v[0], 3) for k, v in sorted(by_kind.items())},
+        "sentences_per_second": (len(pairs) + len(clean)) / seconds,
+    }
+
+
+def speed(model_dir: Path) -> dict:
+    from cleanup.neural import load_repairer
+
+    load_repairer.cache_clear()  # time a cold load, not the cached one the quality runs used
+    started = time.perf_counter()
+    load_repairer(str(model_dir))
+    load_seconds = time.perf_counter() - started
+    lines = [ln.rstrip("\n") for ln in (corpus_dir() / "en.txt").open(encoding="utf-8") if is_held_out(ln.rstrip("\n"))]
+    rng = random.Random(EVAL_SEED)
+    paragraphs, words = [], 0
+    while words < 700:
+        line = rng.choice(lines)
+        corruption = CORRUPTIONS["glue"][0](line, "en", rng) if rng.random() < 0.3 else None
+        paragraphs.append(corruption.corrupted if corruption else line)
+        words += len(line.split())
+    article = "Title of the article\n\n" + "\n\n".join(paragraphs) + "\n"
+    config = Config(lang="en", model_path=model_dir)
+    clean_article(article, config)  # warm-up: first generate() call
+    started = time.perf_counter()
+    clean_article(article, config)
+    return {"model_load_seconds": load_seconds, "article_words": words,
+            "article_seconds": time.perf_counter() - started}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("langs", nargs="*", default=list(SUPPORTED_LANGUAGES))
+    parser.add_argument("--per-lang", type=int, default=300, help="corrupted and clean sentences per language")
+    parser.add_argument("--model", type=Path, default=DEFAULT_MODEL_DIR)
+    parser.add_argument("--json", type=Path, default=None)
+    args = parser.parse_args()
+    import torch
+
+    torch.set_num_threads(2)
+    results = {"model": str(args.model), "per_lang": args.per_lang, "seed": EVAL_SEED, "langs": {}}
+    for lang in args.langs:
+        pairs, clean = corrupted_pairs(lang, args.per_lang)
+        rules = evaluate(lang, pairs, clean, Config(lang=lang, use_model=False))
+        model = evaluate(lang, pairs, clean, Config(lang=lang, model_path=args.model))
+        results["langs"][lang] = {"rules": rules, "rules+model": model}
+        print(f"{lang}: rules {rules['exact_match']:.3f}, rules+model {model['exact_match']:.3f}", file=sys.stderr)
+    results["speed"] = speed(args.model)
+    print("| lang | system | exact match | edit P | edit R | clean changed | sentences/s |")
+    print("|---|---|---:|---:|---:|---:|---:|")
+    for lang, systems in results["langs"].items():
+        for name, r in systems.items():
+            print(f"| {lang} | {name} | {r['exact_match']:.3f} | {r['edit_precision']:.3f} | {r['edit_recall']:.3f} | "
+                  f"{r['clean_changed']:.2%} | {r['sentences_per_second']:.1f} |")
+    print()
+    print("| lang | system | " + " | ".join(k for k in CORRUPTIONS) + " |")
+    print("|---|---|" + "---:|" * len(CORRUPTIONS))
+    for lang, systems in results["langs"].items():
+        for name, r in systems.items():
+            print(f"| {lang} | {name} | " + " | ".join(str(r["by_kind"].get(k, "–")) for k in CORRUPTIONS) + " |")
+    s = results["speed"]
+    print(f"\nmodel load {s['model_load_seconds']:.2f} s; a {s['article_words']}-word article "
+          f"{s['article_seconds']:.2f} s (CPU, {torch.get_num_threads()} threads)")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,41 @@
+"""verify: the no-harm checks every model rewrite passes before it is applied."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanup.verify import Proposal, check_model_proposal
+
+WINDOW = "the Ukrainian Armed ForcesThey have affirmed that 2,400"
+
+
+def _proposal(after: str, score: float = -0.05, before: str = WINDOW) -> Proposal:
+    span_start = before.index("ForcesThey")
+    return Proposal(block=0, window_start=0, window_end=len(before), span_start=span_start,
+                    span_end=span_start + len("ForcesThey"), before=before, after=after, score=score)
+
+
+def test_verify_accepts_a_rewrite_of_the_span():
+    assert check_model_proposal(_proposal("the Ukrainian Armed Forces have affirmed that 2,400"), -0.5) is None
+
+
+@pytest.mark.parametrize("after, why", [
+    ("the Ukrainian Armed Forces have affirmed that 2,500", "changes a digit"),
+    ("the Ukrainian Armed Forces have affirmed that 24,00", "changes a digit"),
+    ("the Russian Armed Forces have affirmed that 2,400", "adds or drops a name"),
+    ("the Armed Forces have affirmed that 2,400", "adds or drops a name"),
+    ("the Ukrainian Armed Forces have affirmed “that” 2,400", "changes quotation marks or brackets"),
+])
+def test_verify_rejects_harmful_rewrites(after, why):
+    assert check_model_proposal(_proposal(after), -0.5) == why
+
+
+def test_verify_rejects_a_low_score():
+    assert check_model_proposal(_proposal("the Ukrainian Armed Forces have affirmed that 2,400", -1.2), -0.5).startswith(
+        "scores -1.20")
+
+
+def test_verify_rejects_a_rewrite_outside_the_span():
+    before = "the Ukrainian Armed ForcesThey have affirmed that the attack on the bridge failed badly"
+    after = "the Ukrainian Armed ForcesThey have affirmed that the attack on the bridge was a failure"
+    assert check_model_proposal(_proposal(after, before=before), -0.5) == "rewrites outside the suspicious span"
