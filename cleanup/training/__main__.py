@@ -21,6 +21,7 @@ def main(
     warmup_steps: Optional[int] = typer.Option(None),
     optimizer: Optional[str] = typer.Option(None, help="adamw or adafactor."),
     batch_size: Optional[int] = typer.Option(None),
+    architecture: Optional[str] = typer.Option(None, help="t5 or marian."),
     d_model: Optional[int] = typer.Option(None),
     d_ff: Optional[int] = typer.Option(None),
     heads: Optional[int] = typer.Option(None),
@@ -38,7 +39,7 @@ def main(
     logging.basicConfig(stream=sys.stderr, level=logging.INFO, format="%(asctime)s %(message)s", datefmt="%H:%M:%S")
     overrides = dict(
         name=name, max_steps=max_steps, max_minutes=max_minutes, learning_rate=learning_rate,
-        warmup_steps=warmup_steps, optimizer=optimizer, batch_size=batch_size, d_model=d_model, d_ff=d_ff, heads=heads, encoder_layers=encoder_layers,
+        warmup_steps=warmup_steps, optimizer=optimizer, batch_size=batch_size, architecture=architecture, d_model=d_model, d_ff=d_ff, heads=heads, encoder_layers=encoder_layers,
         decoder_layers=decoder_layers, eval_every=eval_every, eval_windows_per_language=eval_windows_per_language,
         checkpoint_every_s=checkpoint_every_s, threads=threads, seed=seed,
     )
