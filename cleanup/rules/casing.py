@@ -20,6 +20,7 @@ MIN_CAPITALISED_NEVER_LOWER = 5
 #: ("turkey" the bird and "saint" the noun stay lower-case; "madrid" 44:1 is restored).
 MIN_RATIO = 25
 MAX_LOWER = 2
+GERMAN_MIN_CAPITALISED = 30
 
 _LOWER_WORD = re.compile(r"(?<![\w@#/.\-'’])[^\W\d_A-ZÀ-Þ]+(?![\w@/\-]|\.\w)")
 
@@ -51,6 +52,10 @@ def capitalised_form(word: str, lang: str) -> CasedForm | None:
     form = cased_table(lang).get(word)
     if form is None:
         return None
+    if lang == "de":
+        # German capitalises every noun, and many verbs share a noun's spelling ("messe",
+        # "durchgreifen"): only words the corpus often capitalises and never writes lower-case.
+        return form if form.lower_count == 0 and form.capitalised_count >= GERMAN_MIN_CAPITALISED else None
     if form.lower_count == 0 and form.capitalised_count >= MIN_CAPITALISED_NEVER_LOWER:
         return form
     if (form.capitalised_count >= MIN_CAPITALISED and form.lower_count <= MAX_LOWER

@@ -26,6 +26,9 @@ _NAME_PREFIXES = frozenset({"mc", "mac", "de", "di", "da", "la", "le", "van", "v
 KNOWN_WORD_ZIPF = 2.0
 # The word a name is glued to must be common in the language.
 COMMON_WORD_ZIPF = 3.5
+# Languages whose one-letter words ("y", "a", "e", "o", "à") get glued to names; English "a"
+# and "I" are not split off: "Jharkhandi", "Tantasitha" are names.
+ONE_LETTER_WORD_LANGUAGES = frozenset({"es", "fr", "pt", "it"})
 # Words this frequent are function words and common verbs ("who", "which", "said", "is").
 FUNCTION_WORD_ZIPF = 5.5
 
@@ -70,8 +73,8 @@ def _plausible_case_glue(left: str, right: str, lang: str, context) -> bool:
         return known_anywhere(left, lang) > 0 and (known_anywhere(right, lang) > 0 or is_known_name(right, lang))
     if _is_function_word(right, lang):
         return known_anywhere(left, lang) > 0 or is_known_name(left, lang) or _occurs(context, left)
-    if _is_function_word(left, lang):
-        return True
+    if _is_function_word(left, lang):  # "InVienna", "TheHotel"; but "WeWork", "MyGym" are brands
+        return _namelike(right, lang)
     if len(left) >= 3 and _namelike(left, lang) and _namelike(right, lang):
         return True
     return _occurs(context, left) and _occurs(context, right)
@@ -133,7 +136,7 @@ def propose_name_word(text: str, lang: str, context) -> list[Fix]:
         for i in range(3, len(run)):
             left, right = run[:i], run[i:]
             right_zipf = zipf(right, lang)
-            if len(right) == 1 and right_zipf < 6.0:
+            if len(right) == 1 and (right_zipf < 6.0 or lang not in ONE_LETTER_WORD_LANGUAGES):
                 continue  # only the one-letter words of the language: "Macrona" → "Macron a"
             if right in suffixes or left in prefixes or right_zipf < COMMON_WORD_ZIPF:
                 continue
@@ -196,7 +199,7 @@ def _name_strength(left: str, lang: str, context) -> int:
 
 # Closing marks glued to the next word, and opening marks glued to the previous one.
 # ’ is never treated as a closing quote: it is the apostrophe of "don’t" and "l’homme".
-_CLOSING = {"de": "“‘«", "default": "”»"}
+_CLOSING = {"de": "“«", "default": "”»"}  # German ‘ is also an apostrophe ("St. Martin‘s")
 _OPENING = {"de": "„»", "default": "“«"}
 
 

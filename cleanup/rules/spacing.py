@@ -25,7 +25,7 @@ def propose_before_punct(text: str, lang: str, context) -> list[Fix]:
     []
     """
     fixes = []
-    for m in re.finditer(r"(?<=[^\W_]|[”»)\]])( +)([,.;:!?])(?=\s|$|[”\"»)])", text):
+    for m in re.finditer(r"(?<=[^\W_]|[”»)\]])( +)([,.;:!?])(?=\s|$|[”\"»])", text):
         if lang == "fr" and m.group(2) in _FRENCH_SPACED:
             continue
         if m.group(2) == "." and text[m.end():m.end() + 2] == "..":
