@@ -21,6 +21,7 @@ from pathlib import Path
 
 from cleanup.config import SUPPORTED_LANGUAGES
 from cleanup.training.data import corpus_dir, read_corpus
+from cleanup.windows import model_input
 from cleanup.training.simulate import Example, simulate
 
 log = logging.getLogger("cleanup.training")
@@ -70,6 +71,7 @@ class TrainConfig:
     learning_rate: float = 1.5e-3
     warmup_steps: int = 300
     lr_drops: tuple[tuple[int, float], ...] = ()
+    copy_share: float = 0.33
     weight_decay: float = 0.0
     batch_size: int = 64
     max_source_tokens: int = 48
@@ -123,7 +125,7 @@ PRESETS: dict[str, TrainConfig] = {
         export_dir=None,
     ),
     # The long run: 1.5e-3 until its loss plateaued (resumed at step 1824), then 5e-4.
-    "small": TrainConfig(lr_drops=((1824, 5e-4),)),
+    "small": TrainConfig(learning_rate=1e-3, warmup_steps=200, threads=2),
 }
 
 
@@ -217,9 +219,32 @@ def epoch_examples(splits, config: TrainConfig, epoch: int) -> list[Example]:
         n = min(len(lines), config.lines_per_language)
         begin = rng.randrange(len(lines)) if lines else 0
         block = [lines[(begin + k) % len(lines)] for k in range(n)]
-        examples.extend(simulate(block, lang, seed=config.seed * 1_000_003 + epoch, clean_share=config.clean_share))
+        simulated = list(simulate(block, lang, seed=config.seed * 1_000_003 + epoch, clean_share=config.clean_share))
+        examples.extend(simulated)
+        examples.extend(scrambled_copies(simulated, config.copy_share, rng))
     rng.shuffle(examples)
     return examples
+
+
+def scrambled_copies(examples: list[Example], share: float, rng: random.Random) -> list[Example]:
+    """Windows with their words shuffled, target = source: the copy curriculum.
+
+    Natural text lets the decoder predict the next word like a language model and ignore
+    the encoder, which is where every run without these stalled (loss ~5.3, no window
+    copied after 2,800 steps). A shuffled window can only be reproduced by reading the
+    input, so cross-attention learns to copy; the repairs are learned on top of that.
+    ``share`` is their share of the epoch.
+    """
+    if share <= 0:
+        return []
+    wanted = int(len(examples) * share / (1 - share))
+    copies = []
+    for example in rng.sample(examples, min(wanted, len(examples))):
+        words = example.target.split(" ")
+        rng.shuffle(words)
+        window = " ".join(words)
+        copies.append(Example(example.lang, model_input(example.lang, window), window, "copy"))
+    return copies
 
 
 def validation_examples(splits, config: TrainConfig) -> list[Example]:
