@@ -9,11 +9,10 @@ Guarantees:
 - Resumable: a job whose output is newer than its input is planned as up to date and
   skipped, unless ``force``.
 - With ``workers > 1`` the files go to a process pool in chunks of a few files per task; each
-  worker loads the model once (its initializer). Within a worker the model is called once
-  per article with every suspicious window of that article in one batch; windows of
-  *different* articles are not merged into one ``generate`` call (that would need a
-  multi-article entry point in :mod:`cleanup.neural`). Chunking amortises the per-task cost
-  of the pool and keeps each worker's model warm.
+  worker loads the model once (its initializer). The suspicious windows of every file of a
+  chunk go through the model together (:func:`cleanup.neural.repair_many`), so sentences are
+  batched across files; with one worker the same chunking runs in this process. Chunking
+  also amortises the per-task cost of the pool.
 - Ctrl-C: pending work is cancelled, running chunks finish their current files, and the
   result says ``interrupted`` and lists exactly the files that were done.
 
@@ -198,10 +197,15 @@ def run_batch(jobs: list[Job], config: Config, workers: int = 1,
     try:
         if todo and workers == 1:
             _prepare_worker(config, workers=1)
-            for job in todo:
-                result = clean_file(job, config, html_dir)
-                done[job.name] = result
-                progress(result)
+            # With the model, a chunk of files shares the model's batches; rules alone gain
+            # nothing from it, so files go one by one (finer progress and interruption).
+            size = MAX_CHUNK if config.use_model else 1
+            for i in range(0, len(todo), size):
+                chunk = todo[i : i + size]
+                results = clean_chunk(chunk, config, html_dir) if size > 1 else [clean_file(chunk[0], config, html_dir)]
+                for job, result in zip(chunk, results):
+                    done[job.name] = result
+                    progress(result)
         elif todo:
             interrupted = _run_pool(todo, config, workers, html_dir, done, progress)
     except KeyboardInterrupt:
@@ -298,21 +302,38 @@ def _prepare_worker(config: Config, workers: int) -> None:
 
 
 def clean_chunk(jobs: list[Job], config: Config, html_dir: Path | None = None) -> list[FileResult]:
-    """Clean several files in one pool task."""
-    return [clean_file(job, config, html_dir) for job in jobs]
+    """Clean several files in one pool task. With the model, the suspicious windows of all
+    readable files of the chunk go through the model together (one batched generate per
+    64 windows, not one call per article); each file is then written on its own. If the
+    joint cleaning fails, the files are cleaned one by one so one bad file fails alone."""
+    from .files import read_article
+    from .pipeline import clean_articles
+
+    started = time.perf_counter()
+    decoded, results = {}, {}
+    for job in jobs:
+        try:
+            decoded[job.name] = read_article(job.source)
+        except CleanupError as err:
+            results[job.name] = FileResult(job.name, "failed", seconds=time.perf_counter() - started, error=str(err))
+    readable = [job for job in jobs if job.name in decoded]
+    try:
+        articles = clean_articles([decoded[job.name].text for job in readable], config)
+    except ModelError:
+        raise
+    except Exception:  # noqa: BLE001 - isolate the failure to its file below
+        return [results.get(job.name) or clean_file(job, config, html_dir) for job in jobs]
+    share = (time.perf_counter() - started) / max(1, len(readable))
+    for job, article in zip(readable, articles):
+        results[job.name] = _write_result(job, article, decoded[job.name], config, html_dir, share)
+    return [results[job.name] for job in jobs]
 
 
-def clean_file(job: Job, config: Config, html_dir: Path | None = None) -> FileResult:
-    """Read, clean and write one file; every failure of this file becomes a failed
-    FileResult. Only what would fail every file is raised: ModelError, and
-    KeyboardInterrupt."""
-    from .files import read_article, write_atomically
-    from .pipeline import clean_article
+def _write_result(job: Job, article, decoded, config: Config, html_dir: Path | None, seconds: float) -> FileResult:
+    from .files import write_atomically
 
     started = time.perf_counter()
     try:
-        decoded = read_article(job.source)
-        article = clean_article(decoded.text, config)
         text = article.text
         if job.in_place:
             if text != decoded.text:
@@ -323,20 +344,33 @@ def clean_file(job: Job, config: Config, html_dir: Path | None = None) -> FileRe
         page = None
         if html_dir is not None:
             page = write_html_page(article, config, job, html_dir, decoded.encoding)
+    except OSError as err:
+        return FileResult(job.name, "failed", seconds=seconds, error=f"{job.name}: cannot be written ({err.strerror or err})")
+    kinds = Counter(e.kind for e in article.edits)
+    return FileResult(job.name, "cleaned", language=article.lang, encoding=decoded.encoding,
+                      edits_by_kind=dict(sorted(kinds.items())),
+                      seconds=seconds + time.perf_counter() - started, html=page)
+
+
+def clean_file(job: Job, config: Config, html_dir: Path | None = None) -> FileResult:
+    """Read, clean and write one file; every failure of this file becomes a failed
+    FileResult. Only what would fail every file is raised: ModelError, and
+    KeyboardInterrupt."""
+    from .files import read_article
+    from .pipeline import clean_article
+
+    started = time.perf_counter()
+    try:
+        decoded = read_article(job.source)
+        article = clean_article(decoded.text, config)
     except ModelError:
         raise  # the same for every file: stop the batch rather than fail each file
     except CleanupError as err:
         return FileResult(job.name, "failed", seconds=time.perf_counter() - started, error=str(err))
-    except OSError as err:
-        return FileResult(job.name, "failed", seconds=time.perf_counter() - started,
-                          error=f"{job.name}: cannot be written ({err.strerror or err})")
     except Exception as err:  # a bug in a stage must not stop the batch; the type says where to look
         return FileResult(job.name, "failed", seconds=time.perf_counter() - started,
                           error=f"{job.name}: internal error ({type(err).__name__}); please report it")
-    kinds = Counter(e.kind for e in article.edits)
-    return FileResult(job.name, "cleaned", language=article.lang, encoding=decoded.encoding,
-                      edits_by_kind=dict(sorted(kinds.items())), seconds=time.perf_counter() - started,
-                      html=page)
+    return _write_result(job, article, decoded, config, html_dir, time.perf_counter() - started)
 
 
 def html_page_name(name: str) -> str:

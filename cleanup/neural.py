@@ -122,35 +122,44 @@ def repair_with_model(article: Article, config: Config) -> Article:
     """Send the suspicious windows of title and body blocks to the model; apply the
     rewrites the verifier accepts. Captions, credits, sources and related links never go
     to the model."""
+    return repair_many([article], config)[0]
+
+
+def repair_many(articles: list[Article], config: Config) -> list[Article]:
+    """:func:`repair_with_model` for several articles at once: their windows share the
+    model's batches (``cleanup batch`` cleans a chunk of files this way)."""
     path = model_dir_for(config)
     if not (path / "config.json").exists():
         if config.model_path:
             raise ModelError(f"{path}: no config.json; not a Hugging Face model directory")
-        return replace(article, notes=article.notes + (f"no bundled model at {path}: rules only",))
-    requests = _requests(article, config)
+        note = f"no bundled model at {path}: rules only"
+        return [replace(a, notes=a.notes + (note,)) for a in articles]
+    requests = [(n, r) for n, article in enumerate(articles) for r in _requests(article, config)]
     if not requests:
-        return article
+        return list(articles)
     repairer = load_repairer(str(path))
-    blocks = {b.index: b for b in article.blocks}
-    sources = [model_input(r.lang, blocks[r.block].text[r.window_start:r.window_end]) for r in requests]
+    blocks = [{b.index: b for b in article.blocks} for article in articles]
+    sources = [model_input(r.lang, blocks[n][r.block].text[r.window_start:r.window_end]) for n, r in requests]
     outputs = repairer.rewrite(sources)
-    notes = list(article.notes)
-    accepted: dict[int, list[tuple[_Request, str, float]]] = {}
-    for request, (after, score) in zip(requests, outputs):
-        before = blocks[request.block].text[request.window_start:request.window_end]
+    notes = [list(article.notes) for article in articles]
+    accepted: dict[tuple[int, int], list[tuple[_Request, str, float]]] = {}
+    for (n, request), (after, score) in zip(requests, outputs):
+        before = blocks[n][request.block].text[request.window_start:request.window_end]
         if after == before:
             continue
         proposal = Proposal(request.block, request.window_start, request.window_end, request.span_start,
                             request.span_end, before, after, score)
         why_not = check_model_proposal(proposal, config.min_model_score)
         if why_not:
-            notes.append(f"model rewrite rejected in block {request.block}: {before!r} → {after!r}: {why_not}")
+            notes[n].append(f"model rewrite rejected in block {request.block}: {before!r} → {after!r}: {why_not}")
             continue
-        accepted.setdefault(request.block, []).append((request, after, score))
-    for index, items in accepted.items():
-        text, edits, shift = blocks[index].text, [], 0
+        accepted.setdefault((n, request.block), []).append((request, after, score))
+    repaired = [replace(article, notes=tuple(notes[n])) for n, article in enumerate(articles)]
+    for (n, index), items in accepted.items():
+        original = blocks[n][index].text
+        text, edits, shift = original, [], 0
         for request, after, score in sorted(items, key=lambda item: item[0].window_start):
-            before = blocks[index].text[request.window_start:request.window_end]
+            before = original[request.window_start:request.window_end]
             prefix = _common_prefix(before, after)
             suffix = _common_suffix(before[prefix:], after[prefix:])
             start = request.window_start + prefix + shift
@@ -162,8 +171,8 @@ def repair_with_model(article: Article, config: Config) -> Article:
             text = edit.apply(text)
             shift += len(replacement) - (end - start)
             edits.append(edit)
-        article = article.with_block_text(index, text, tuple(edits))
-    return replace(article, notes=tuple(notes))
+        repaired[n] = repaired[n].with_block_text(index, text, tuple(edits))
+    return repaired
 
 
 def _requests(article: Article, config: Config) -> list[_Request]:

@@ -23,12 +23,17 @@ def clean_article(text: str, config: Config) -> Article:
     >>> clean_article("Talks in kyiv ended.Officials left.", Config(use_model=False)).text
     'Talks in Kyiv ended. Officials left.'
     """
-    article = detect_language(parse_article(text), config)
-    if config.use_model:
-        from .neural import repair_with_model  # torch is imported only when the model is used
+    return clean_articles([text], config)[0]
 
-        article = repair_with_model(article, config)
-    return apply_rules_to_fixed_point(article, config)
+
+def clean_articles(texts: list[str], config: Config) -> list[Article]:
+    """Clean several articles; the model's windows of all of them share its batches."""
+    articles = [detect_language(parse_article(text), config) for text in texts]
+    if config.use_model:
+        from .neural import repair_many  # torch is imported only when the model is used
+
+        articles = repair_many(articles, config)
+    return [apply_rules_to_fixed_point(article, config) for article in articles]
 
 
 #: Rules see the whole article (a name seen alone elsewhere is evidence for a split), so one

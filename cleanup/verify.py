@@ -10,6 +10,7 @@ the suspicious span, and score at least ``Config.min_model_score``.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -69,16 +70,25 @@ def check_model_proposal(proposal: Proposal, min_score: float) -> str | None:
         return f"scores {proposal.score:.2f}, below the threshold {min_score:.2f}"
     if _names(before) != _names(after):
         return "adds or drops a name"
-    if _quotes(before) != _quotes(after):
+    span = before[proposal.span_start - proposal.window_start : proposal.span_end - proposal.window_start]
+    removed, added = _quotes(before) - _quotes(after), _quotes(after) - _quotes(before)
+    if added or removed - _quotes(span):  # only the artifact's own bracket may go: "A) Yes,"
         return "changes quotation marks or brackets"
     # The rewrite must stay within the suspicious span (give or take the words it touches).
     prefix = _common_prefix(before, after)
     suffix = _common_suffix(before[prefix:], after[prefix:])
     changed_start, changed_end = proposal.window_start + prefix, proposal.window_end - suffix
-    slack = 12
-    if changed_start < proposal.span_start - slack or changed_end > proposal.span_end + slack:
+    if changed_start < proposal.span_start - SPAN_SLACK or changed_end > proposal.span_end + SPAN_SLACK:
         return "rewrites outside the suspicious span"
+    if difflib.SequenceMatcher(None, before, after, autojunk=False).ratio() < MIN_SIMILARITY:
+        return "rewrites too much of the window"
     return None
+
+
+#: Characters a rewrite may reach beyond the suspicious span (a comma before it, a space).
+SPAN_SLACK = 3
+#: A repair changes a spot, not the window: below this similarity it is a rewrite.
+MIN_SIMILARITY = 0.75
 
 
 def _digits(text: str) -> list[str]:

@@ -39,3 +39,15 @@ def test_verify_rejects_a_rewrite_outside_the_span():
     before = "the Ukrainian Armed ForcesThey have affirmed that the attack on the bridge failed badly"
     after = "the Ukrainian Armed ForcesThey have affirmed that the attack on the bridge was a failure"
     assert check_model_proposal(_proposal(after, before=before), -0.5) == "rewrites outside the suspicious span"
+
+
+def test_verify_accepts_the_phrase_repair_that_drops_its_own_bracket():
+    before = "A) Yes, stressed the urgency"
+    proposal = Proposal(0, 0, len(before), 0, 7, before, "Thus, he stressed the urgency", -0.1)
+    assert check_model_proposal(proposal, -0.5) is None
+
+
+def test_verify_rejects_a_rewrite_of_the_whole_window():
+    before = "The Armed ForcesThey left."
+    proposal = Proposal(0, 0, len(before), 10, 20, before, "Troops left.", -0.1)
+    assert check_model_proposal(proposal, -0.5) is not None
