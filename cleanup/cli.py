@@ -343,3 +343,18 @@ def detect(
 
 def main() -> None:  # pragma: no cover - console entry point
     app()
+
+
+def _register_train() -> None:
+    """`cleanup train` is `python -m cleanup.training`: one implementation, two doors."""
+    from .training.__main__ import main as train_main
+
+    app.command(
+        "train",
+        help="Train (or resume) the seq2seq repair model from the corpus (development checkouts: "
+        "../shared/corpus or $CLEANUP_CORPUS_DIR). Checkpoints in runs/<name>/; improvements are "
+        "exported to models/cleanup-t5-small/. Logs on stderr; prints the best model's path.",
+    )(train_main)
+
+
+_register_train()

@@ -242,3 +242,27 @@ def test_train_tiny_run_exports_a_loadable_model(tmp_path):
     before = torch.load(config.run_dir / "checkpoint.pt", weights_only=False)["step"]
     train(config)
     assert torch.load(config.run_dir / "checkpoint.pt", weights_only=False)["step"] == before == config.max_steps
+
+
+def test_training_scrambled_copies_are_permutations_copied_verbatim():
+    import random
+
+    from cleanup.training.simulate import Example
+    from cleanup.training.train import scrambled_copies
+
+    examples = [Example("en", "<en> the Armed ForcesThey have said", "the Armed Forces have said", "pronoun")] * 4
+    copies = scrambled_copies(examples, 0.5, random.Random(3))
+    assert len(copies) == 4
+    for copy in copies:
+        assert copy.kind == "copy" and copy.source == f"<en> {copy.target}"
+        assert sorted(copy.target.split(" ")) == sorted("the Armed Forces have said".split(" "))
+    assert scrambled_copies(examples, 0.0, random.Random(3)) == []
+
+
+def test_training_cleanup_train_is_a_cli_command():
+    from typer.testing import CliRunner
+
+    from cleanup.cli import app
+
+    result = CliRunner().invoke(app, ["train", "--help"])
+    assert result.exit_code == 0 and "--preset" in result.stdout
