@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .rules import merge, phrases
 from .rules.context import protected_spans
-from .rules.lexicon import mostly_capitalised, zipf
+from .rules.lexicon import cased_table, known_anywhere, mostly_capitalised, zipf
 
 #: A capitalised word this common in its lower-case form is a function word, not a name.
 FUNCTION_WORD_ZIPF = 5.6
@@ -27,7 +27,7 @@ class Span:
     reason: str
 
 
-def suspicious_spans(text: str, lang: str, context=None) -> list[Span]:
+def suspicious_spans(text: str, lang: str, context=None, hints: bool = False) -> list[Span]:
     """Spans of one block that the model should look at, in text order.
 
     >>> t = "the Ukrainian Army In a message published by the Armed ForcesThey have"
@@ -47,6 +47,28 @@ def suspicious_spans(text: str, lang: str, context=None) -> list[Span]:
             prev_start = text.rfind(" ", 0, m.start(1)) + 1
             spans.append(Span(prev_start, m.end(2), "model.capital_after_link",
                               f"{word!r} is capitalised in mid-sentence: a segment translated on its own after a link?"))
+    if hints:
+        spans += _hints(text, lang)
     protected = protected_spans(text)
     spans = [s for s in spans if not any(ps < s.end and s.start < pe for ps, pe in protected)]
     return sorted(spans, key=lambda s: (s.start, s.end))
+
+
+def _hints(text: str, lang: str) -> list[Span]:
+    """Weaker evidence, for the model only (``cleanup detect`` does not list these): a
+    capitalised word no word list knows that would split into a name and a common word
+    (``Fastowpleaded``), and a lower-case word the corpus mostly capitalises (``ministry``
+    is not one; ``bakhmut`` is)."""
+    from .rules.merge import candidate_split
+
+    spans = []
+    for m in re.finditer(r"(?<![\w@#/.\-])[^\W\d_]+(?![\w@/\-])", text):
+        word = m.group(0)
+        if len(word) >= 6 and word[0].isupper() and word[1:].islower() and known_anywhere(word, lang) == 0:
+            if candidate_split(word, lang):
+                spans.append(Span(m.start(), m.end(), "hint.glue", "an unknown word that reads as a name glued to a word"))
+        elif word.islower() and len(word) >= 3:
+            form = cased_table(lang).get(word)
+            if form is not None and form.capitalised_count > form.lower_count:
+                spans.append(Span(m.start(), m.end(), "hint.lowercase_name", "usually written capitalised"))
+    return spans

@@ -18,8 +18,9 @@ from pathlib import Path
 from .article import Article, Edit
 from .config import DEFAULT_MODEL_DIR, SUPPORTED_LANGUAGES, Config
 from .errors import ModelError
+from .ops import OPS, apply_op, mark_span, parse_op
 from .verify import Proposal, check_model_proposal
-from .windows import CONTEXT_WORDS, model_input, widen
+from .windows import model_input, widen
 
 #: Windows per generate() call: large enough to amortise the call, small enough for latency.
 BATCH_SIZE = 64
@@ -139,12 +140,22 @@ def repair_many(articles: list[Article], config: Config) -> list[Article]:
         return list(articles)
     repairer = load_repairer(str(path))
     blocks = [{b.index: b for b in article.blocks} for article in articles]
-    sources = [model_input(r.lang, blocks[n][r.block].text[r.window_start:r.window_end]) for n, r in requests]
+    sources = [model_input(r.lang, _marked_window(blocks[n][r.block].text, r)) for n, r in requests]
     outputs = repairer.rewrite(sources)
     notes = [list(article.notes) for article in articles]
     accepted: dict[tuple[int, int], list[tuple[_Request, str, float]]] = {}
-    for (n, request), (after, score) in zip(requests, outputs):
+    for (n, request), (output, score) in zip(requests, outputs):
         before = blocks[n][request.block].text[request.window_start:request.window_end]
+        op = parse_op(output)
+        if op is not None:
+            after = apply_op(op, before, request.span_start - request.window_start,
+                             request.span_end - request.window_start, request.lang)
+            if after is None:
+                notes[n].append(f"model repair {op!r} does not apply to {before!r} (block {request.block})")
+                continue
+            request = replace(request, rule=f"{OP_KINDS.get(op, 'model')}.model", reason=f"{request.reason}; model: {OPS[op]}")
+        else:
+            after = output  # a model that rewrites the window instead of naming a repair
         if after == before:
             continue
         proposal = Proposal(request.block, request.window_start, request.window_end, request.span_start,
@@ -166,8 +177,7 @@ def repair_many(articles: list[Article], config: Config) -> list[Article]:
             end = request.window_end - suffix + shift
             replacement = after[prefix : len(after) - suffix]
             edit = Edit(index, start, end, text[start:end], replacement, request.rule, "model",
-                        f"{request.reason}; rewritten by the model", round(math.exp(score), 4),
-                        model=repairer.model_id, score=score)
+                        request.reason, round(math.exp(score), 4), model=repairer.model_id, score=score)
             text = edit.apply(text)
             shift += len(replacement) - (end - start)
             edits.append(edit)
@@ -186,37 +196,38 @@ def _requests(article: Article, config: Config) -> list[_Request]:
         if not block.kind.is_prose or lang not in SUPPORTED_LANGUAGES:
             continue
         if config.model_scope == "all":
-            spans = [(s, e, "model.rewrite", "rewritten in full (--model-scope all)") for s, e in _tiles(block.text)]
+            spans = [(s, e, "model.word", "every word is checked (--model-scope all)") for s, e in _every_word(block.text)]
         else:
-            spans = [(s.start, s.end, s.rule, s.reason) for s in suspicious_spans(block.text, lang, context)]
+            spans = [(s.start, s.end, s.rule, s.reason) for s in suspicious_spans(block.text, lang, context, hints=True)]
         block_requests: list[_Request] = []
+        taken_until = -1
         for start, end, rule, reason in spans:
+            if start < taken_until:
+                continue  # the same spot flagged twice (a rule and a hint): judged once
             window_start, window_end = widen(block.text, start, end)
-            last = block_requests[-1] if block_requests else None
-            if last is not None and window_start < last.window_end:
-                # Overlapping windows become one, covering both suspicious spans.
-                block_requests[-1] = replace(last, window_end=max(last.window_end, window_end),
-                                             span_end=max(last.span_end, end),
-                                             reason=f"{last.reason}; {reason}")
-                continue
             block_requests.append(_Request(block.index, lang, window_start, window_end, start, end, rule, reason))
+            taken_until = end
         requests.extend(block_requests)
     return requests
 
 
-def _tiles(text: str):
-    """Consecutive word spans of 2*CONTEXT_WORDS+1 words, line by line, for scope 'all'."""
+def _marked_window(text: str, request: _Request) -> str:
+    window = text[request.window_start:request.window_end]
+    return mark_span(window, request.span_start - request.window_start, request.span_end - request.window_start)
+
+
+#: The report kind of each repair the operation model names.
+OP_KINDS = {"split": "merge", "split lower": "merge", "drop": "merge", "comma": "capital", "lower": "capital",
+            "capitalise": "casing", "thus": "phrase", "thus he": "phrase", "thus she": "phrase",
+            "thus they": "phrase", "thus we": "phrase"}
+
+
+def _every_word(text: str):
+    """Every word of the block as its own span, for scope 'all' (slow: one window each)."""
     import re
 
-    size = 2 * CONTEXT_WORDS + 1
-    offset = 0
-    for line in text.split("\n"):
-        words = [(m.start() + offset, m.end() + offset) for m in re.finditer(r"\S+", line)]
-        for i in range(0, len(words), size):
-            chunk = words[i : i + size]
-            mid = chunk[len(chunk) // 2]
-            yield mid[0], mid[1]
-        offset += len(line) + 1
+    for m in re.finditer(r"\S+", text):
+        yield m.start(), m.end()
 
 
 def _common_prefix(a: str, b: str) -> int:

@@ -68,7 +68,7 @@ def check_model_proposal(proposal: Proposal, min_score: float) -> str | None:
         return "adds or removes a line break"
     if proposal.score < min_score:
         return f"scores {proposal.score:.2f}, below the threshold {min_score:.2f}"
-    if _names(before) != _names(after):
+    if _names_changed(before, after):
         return "adds or drops a name"
     span = before[proposal.span_start - proposal.window_start : proposal.span_end - proposal.window_start]
     removed, added = _quotes(before) - _quotes(after), _quotes(after) - _quotes(before)
@@ -97,6 +97,15 @@ def _digits(text: str) -> list[str]:
 
 def _letters(text: str) -> str:
     return "".join(c for c in text.casefold() if not c.isspace())
+
+
+def _names_changed(before: str, after: str) -> bool:
+    """A name of one side whose letters are missing from the other: re-casing ("kyiv" →
+    "Kyiv") and re-spacing ("Fastowpleaded" → "Fastow pleaded") keep every name."""
+    squeeze = lambda text: "".join(text.casefold().split())  # noqa: E731
+    b, a = squeeze(before), squeeze(after)
+    return (any(n.casefold() not in b for n in _names(after))
+            or any(n.casefold() not in a for n in _names(before)))
 
 
 def _names(text: str) -> Counter:

@@ -167,6 +167,27 @@ def propose_name_word(text: str, lang: str, context) -> list[Fix]:
     return fixes
 
 
+def candidate_split(run: str, lang: str) -> tuple[str, str] | None:
+    """Where a capitalised run would split if it were a name glued to a word, judged by
+    word frequency alone (no knowledge of the name): ``Fastowpleaded`` → (``Fastow``,
+    ``pleaded``). The model decides *whether* it is a glue; this says *where*.
+
+    >>> candidate_split("Fastowpleaded", "en")
+    ('Fastow', 'pleaded')
+    """
+    suffixes = word_list("common", "name_suffixes") | word_list(lang, "name_suffixes")
+    best = None
+    for i in range(3, len(run) - 1):
+        left, right = run[:i], run[i:]
+        right_zipf = zipf(right, lang)
+        if right in suffixes or right_zipf < 3.0 or (len(right) <= 2 and right_zipf < FUNCTION_WORD_ZIPF):
+            continue
+        score = right_zipf + len(right) / 4
+        if best is None or score > best[0]:
+            best = (score, left, right)
+    return (best[1], best[2]) if best else None
+
+
 def _german_glue_word(right: str, right_zipf: float, name_seen_alone: bool) -> bool:
     """German writes compounds as one word ("Brotwecken", "Autobahnsperren"); a lower-case
     ending splits off only if it is a function word ("Scholzsagte" → "Scholz sagte").

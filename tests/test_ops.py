@@ -1,0 +1,42 @@
+"""ops: the repairs the operation model names, applied to a flagged span."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanup.ops import OPS, apply_op, mark_span, parse_op
+
+
+@pytest.mark.parametrize("op, text, span, expected", [
+    ("split", "the Armed ForcesThey have", "ForcesThey", "the Armed Forces They have"),
+    ("split lower", "he saidThe talks", "saidThe", "he said the talks"),
+    ("drop", "the Armed ForcesThey have", "ForcesThey", "the Armed Forces have"),
+    ("split", "In 2004, Fastowpleaded guilty", "Fastowpleaded", "In 2004, Fastow pleaded guilty"),
+    ("split", "it was “not possible”to say", "possible”to", "it was “not possible” to say"),
+    ("comma", "the Ukrainian Army In a message", "Army In", "the Ukrainian Army, in a message"),
+    ("lower", "the Ukrainian Army In a message", "Army In", "the Ukrainian Army in a message"),
+    ("capitalise", "shelling in bakhmut went on", "bakhmut", "shelling in Bakhmut went on"),
+    ("thus he", "A) Yes, stressed the urgency", "A) Yes,", "Thus, he stressed the urgency"),
+    ("thus", "A) Yes, the minister said", "A) Yes,", "Thus, the minister said"),
+    ("keep", "the Armed ForcesThey have", "ForcesThey", "the Armed ForcesThey have"),
+])
+def test_ops_apply(op, text, span, expected):
+    start = text.index(span)
+    assert apply_op(op, text, start, start + len(span), "en") == expected
+
+
+@pytest.mark.parametrize("op, text, span", [
+    ("thus he", "Yes, stressed the urgency", "Yes,"),
+    ("comma", "the army in a message", "army"),
+    ("capitalise", "in Bakhmut", "Bakhmut"),
+    ("drop", "the Armed Forces", "Forces"),
+])
+def test_ops_that_do_not_fit_the_span_return_none(op, text, span):
+    start = text.index(span)
+    assert apply_op(op, text, start, start + len(span), "en") is None
+
+
+def test_ops_parse_and_mark():
+    assert parse_op(" Split Lower ") == "split lower" and parse_op("the Armed Forces have") is None
+    assert set(OPS) >= {"keep", "split", "drop", "comma", "capitalise", "thus he"}
+    assert mark_span("a ForcesThey b", 2, 12) == "a ⟦ForcesThey⟧ b"
