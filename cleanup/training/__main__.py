@@ -33,6 +33,8 @@ def main(
     threads: Optional[int] = typer.Option(None, help="torch threads (default 1)."),
     export_dir: Optional[str] = typer.Option(None, help="Where improvements are exported; 'none' to skip."),
     seed: Optional[int] = typer.Option(None),
+    copy_share: Optional[float] = typer.Option(None, help="Share of scrambled-window copies (the copy curriculum)."),
+    max_target_tokens: Optional[int] = typer.Option(None),
 ) -> None:
     from cleanup.training.train import config_from_preset, train
 
@@ -41,7 +43,8 @@ def main(
         name=name, max_steps=max_steps, max_minutes=max_minutes, learning_rate=learning_rate,
         warmup_steps=warmup_steps, optimizer=optimizer, batch_size=batch_size, architecture=architecture, d_model=d_model, d_ff=d_ff, heads=heads, encoder_layers=encoder_layers,
         decoder_layers=decoder_layers, eval_every=eval_every, eval_windows_per_language=eval_windows_per_language,
-        checkpoint_every_s=checkpoint_every_s, threads=threads, seed=seed,
+        checkpoint_every_s=checkpoint_every_s, threads=threads, seed=seed, copy_share=copy_share,
+        max_target_tokens=max_target_tokens,
     )
     config = config_from_preset(preset, **overrides)
     if export_dir is not None:

@@ -46,7 +46,7 @@ def labelled_examples(lines: Iterable[str], lang: str, seed: int, corrupt_share:
                 corruption = CORRUPTIONS[rng.choices(names, weights=weights)[0]][0](line, lang, rng)
         text = corruption.corrupted if corruption else line
         edit = (corruption.start, corruption.start + len(corruption.replacement)) if corruption else None
-        for span in suspicious_spans(text, lang, hints=True):
+        for span in suspicious_spans(text, lang, hints=True, glue_hints=True):
             start, end = widen(text, span.start, span.end)
             source = model_input(lang, mark_span(text[start:end], span.start - start, span.end - start))
             if edit and span.start <= edit[1] and edit[0] <= span.end:
