@@ -352,7 +352,7 @@ def _register_train() -> None:
     app.command(
         "train",
         help="Train (or resume) the seq2seq repair model from the corpus (development checkouts: "
-        "../shared/corpus or $CLEANUP_CORPUS_DIR). Checkpoints in runs/<name>/; improvements are "
+        "the shared corpus folder beside the checkout, or $CLEANUP_CORPUS_DIR). Checkpoints in runs/<name>/; improvements are "
         "exported to models/cleanup-t5-small/. Logs on stderr; prints the best model's path.",
     )(train_main)
 

@@ -19,7 +19,7 @@ from .article import Article, Edit
 from .config import DEFAULT_MODEL_DIR, SUPPORTED_LANGUAGES, Config
 from .errors import ModelError
 from .ops import OPS, apply_op, mark_span, parse_op
-from .verify import Proposal, check_model_proposal
+from .verify import Proposal, check_model_proposal, common_prefix, common_suffix
 from .windows import model_input, widen
 
 #: Windows per generate() call: large enough to amortise the call, small enough for latency.
@@ -171,8 +171,8 @@ def repair_many(articles: list[Article], config: Config) -> list[Article]:
         text, edits, shift = original, [], 0
         for request, after, score in sorted(items, key=lambda item: item[0].window_start):
             before = original[request.window_start:request.window_end]
-            prefix = _common_prefix(before, after)
-            suffix = _common_suffix(before[prefix:], after[prefix:])
+            prefix = common_prefix(before, after)
+            suffix = common_suffix(before[prefix:], after[prefix:])
             start = request.window_start + prefix + shift
             end = request.window_end - suffix + shift
             replacement = after[prefix : len(after) - suffix]
@@ -228,21 +228,3 @@ def _every_word(text: str):
 
     for m in re.finditer(r"\S+", text):
         yield m.start(), m.end()
-
-
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
-def _common_suffix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(reversed(a), reversed(b)):
-        if x != y:
-            break
-        n += 1
-    return n

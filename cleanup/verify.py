@@ -75,8 +75,8 @@ def check_model_proposal(proposal: Proposal, min_score: float) -> str | None:
     if added or removed - _quotes(span):  # only the artifact's own bracket may go: "A) Yes,"
         return "changes quotation marks or brackets"
     # The rewrite must stay within the suspicious span (give or take the words it touches).
-    prefix = _common_prefix(before, after)
-    suffix = _common_suffix(before[prefix:], after[prefix:])
+    prefix = common_prefix(before, after)
+    suffix = common_suffix(before[prefix:], after[prefix:])
     changed_start, changed_end = proposal.window_start + prefix, proposal.window_end - suffix
     if changed_start < proposal.span_start - SPAN_SLACK or changed_end > proposal.span_end + SPAN_SLACK:
         return "rewrites outside the suspicious span"
@@ -127,7 +127,7 @@ def _quotes(text: str) -> Counter:
     return Counter(c for c in text if c in "\"“”«»„‚‘()[]")
 
 
-def _common_prefix(a: str, b: str) -> int:
+def common_prefix(a: str, b: str) -> int:
     n = 0
     for x, y in zip(a, b):
         if x != y:
@@ -136,7 +136,7 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
-def _common_suffix(a: str, b: str) -> int:
+def common_suffix(a: str, b: str) -> int:
     n = 0
     for x, y in zip(reversed(a), reversed(b)):
         if x != y:
