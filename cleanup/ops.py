@@ -4,7 +4,7 @@ The bundled model does not rewrite text freely. It reads a short window with the
 span marked and names the repair (``keep``, ``split``, ``drop``, ``comma``, ``thus he`` …);
 this module applies it. Copying a window token by token is what a small seq2seq model
 trained from scratch on two CPU cores could not learn in the time we had (measured: no
-window copied exactly after 2,800 steps, 1.5 % after 3,500 with a copy curriculum), while
+window copied exactly after 2,800 steps, 0.5-1 % after 4,000 with a copy curriculum), while
 naming one of a dozen repairs it learns in a few hundred steps. The repair is then
 verified like any other rewrite. A model that returns rewritten text instead of an
 operation (``--model`` with a larger model) is used as a rewrite.
