@@ -15,7 +15,7 @@ from typing import Optional
 import typer
 
 from .config import SUPPORTED_LANGUAGES, Config
-from .errors import CleanupError, InputError
+from .errors import CleanupError
 
 app = typer.Typer(
     name="cleanup",
