@@ -11,7 +11,7 @@ block text reproduces the cleaned text (see :func:`replay`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from enum import Enum
 
 
@@ -197,4 +197,4 @@ def replay(original: str, edits) -> str:
     return text
 
 
-__all__ = ["Article", "Block", "BlockKind", "Edit", "Finding", "replay", "field"]
+__all__ = ["Article", "Block", "BlockKind", "Edit", "Finding", "original_span", "replay"]

@@ -54,16 +54,18 @@ def apply_rules_to_fixed_point(article: Article, config: Config) -> Article:
 def detect_artifacts(text: str, config: Config) -> Article:
     """The article unchanged, with every artifact a cleaning run would repair (or that it
     finds and leaves, such as an untranslated block) listed as a finding."""
-    from .article import Finding
+    from .article import Finding, original_span
     from .detect import suspicious_spans
 
-    cleaned = clean_article(text, replace(config, use_model=False))
+    original = detect_language(parse_article(text), config)  # parsed and detected once
+    cleaned = apply_rules_to_fixed_point(original, replace(config, use_model=False))
     findings = list(cleaned.findings)
-    for edit in cleaned.edits:
-        findings.append(Finding(edit.block, edit.start, edit.end, edit.before, edit.rule,
-                                f"{edit.reason} → {edit.after!r}"))
-    original = detect_language(parse_article(text), config)
     for block in original.blocks:
+        edits = cleaned.edits_for(block.index)
+        for k, edit in enumerate(edits):
+            start, end = original_span(edits, k)  # findings point into the unchanged text
+            findings.append(Finding(edit.block, start, end, block.text[start:end], edit.rule,
+                                    f"{edit.reason} → {edit.after!r}"))
         if block.kind.is_prose:
             for span in suspicious_spans(block.text, block.lang or original.lang or "und"):
                 if span.rule.startswith("model."):
