@@ -36,18 +36,18 @@ class TrainConfig:
 
     Model (T5 v1.0 style: ReLU feed-forward, tied embeddings, which keep it under 50 MB):
     ``d_model`` 256, ``d_ff`` 1024, ``encoder_layers``/``decoder_layers`` 3+3, ``heads`` 4.
-    The task is copying a ~15-token window and fixing one spot, so depth matters less
-    than update count on a CPU.
+    ``task`` "ops" (the shipped ``small`` preset): name the repair of a marked span
+    (:mod:`cleanup.ops`); "window" (``small-window``): rewrite the whole window, which did
+    not train on 2 CPU cores (see the model card).
 
     Optimisation: ``optimizer`` "adamw" with a linear warm-up of ``warmup_steps`` to
-    ``learning_rate``, then constant (measured: 1e-3 without warm-up stalled at loss 6.1).
-    ``lr_drops`` lists (step, rate) pairs: from that step on, the rate. The small run
-    plateaued at loss ~5.4 from step ~800 at 1.5e-3 (see the report in the model card),
-    so it drops to 5e-4; every higher-rate setting measured here stalled higher.
+    ``learning_rate``, then constant; ``lr_drops`` lists (step, rate) pairs: from that
+    step on, the rate. The measured reasons for each preset's values are beside it.
     ``batch_size`` 64, windows truncated to ``max_source_tokens``/``max_target_tokens``.
 
     Data: each epoch simulates fresh corruptions (seed, epoch) on a contiguous block of at
-    most ``lines_per_language`` training lines per language, so en does not drown it.
+    most ``lines_per_language`` training lines per language, so en does not drown it;
+    ``copy_share`` adds scrambled-window copies (the copy curriculum).
 
     Run control: ``eval_every`` steps, ``eval_windows_per_language`` held-out windows per
     language and kind (corrupted / clean); ``checkpoint_every_s`` seconds; stop at
