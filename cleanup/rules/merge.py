@@ -106,7 +106,10 @@ def _is_deliberate_mixed_case(run: str, left: str, right: str, lang: str, contex
         return True
     if left.isupper():  # an acronym before a word
         return True
-    if known_anywhere(run, lang) >= KNOWN_WORD_ZIPF or _recurs(context, run):
+    # wordfreq knows some glues typed by hand as words ("delas", "porla": zipf 2.3-2.5); a
+    # function word before a capital ("deLas", "porLa") is a glue unless the run is common.
+    known_from = 4.0 if left.islower() and zipf(left, lang) >= FUNCTION_WORD_ZIPF else KNOWN_WORD_ZIPF
+    if known_anywhere(run, lang) >= known_from or _recurs(context, run):
         return True
     return False
 
@@ -165,6 +168,130 @@ def propose_name_word(text: str, lang: str, context) -> list[Fix]:
                              f"a name glued to the next word at a link boundary: {left!r} + {right!r}",
                              0.85 if strength >= 2 else 0.7))
     return fixes
+
+
+# An all-lower-case run counts as unknown (a glue candidate) below this Zipf frequency...
+UNKNOWN_RUN_ZIPF = 1.0
+# ...or below this one when both halves are function words: wordfreq has learnt some glues
+# people type ("intothe" 1.35, "porlo" 2.0, "delas" 2.5), while real rare words are more
+# common or have content-word halves ("outlast" 2.8, "overreach" 2.6).
+UNKNOWN_FUNCTION_PAIR_ZIPF = 2.6
+
+
+def propose_word_word(text: str, lang: str, context) -> list[Fix]:
+    """Split two lower-case words run together: ``intothe`` → ``into the``, ``hansellado``
+    → ``han sellado``.
+
+    Only a run no word list knows, that the article does not use elsewhere, and that
+    splits into two common words, one of them a function word or both frequent. German
+    (which writes compounds as one word) splits only at a function word.
+
+    >>> [f.after for f in propose_word_word("to crawl intothe trap, sincethey send", "en", None)]
+    ['into the', 'since they']
+    >>> propose_word_word("they outlast the overreach of a well-known counterterrorism unit", "en", None)
+    []
+    """
+    fixes = []
+    for m in _LETTER_RUN.finditer(text):
+        run = m.group(0)
+        if len(run) < 5 or not run.islower() or "'" in run or "’" in run or run in cased_table(lang):
+            continue
+        run_zipf = max(known_anywhere(run, other) for other in (lang, "en", "es", "fr", "de", "pt", "it"))
+        if run_zipf >= UNKNOWN_FUNCTION_PAIR_ZIPF or _recurs(context, run):
+            continue
+        best = None
+        for i in range(1, len(run)):
+            left, right = run[:i], run[i:]
+            split = _word_pair_score(left, right, lang)
+            if split is None:
+                continue
+            both_function_words = min(zipf(left, lang), zipf(right, lang)) >= FUNCTION_WORD_ZIPF
+            if run_zipf >= UNKNOWN_RUN_ZIPF and not both_function_words:
+                continue
+            if best is None or split > best[0]:
+                best = (split, left, right)
+        if best:
+            _, left, right = best
+            fixes.append(Fix(m.start(), m.end(), f"{left} {right}",
+                             f"two words glued at a link boundary: {left!r} + {right!r}", 0.8))
+    return fixes
+
+
+#: A glued lower-case pair needs a true function word on one side ("the", "into", "de",
+#: "und"): at 5.5 frequent content words ("four", "year", "long") made compounds such as
+#: "fourballs", "yearlong" look glued.
+GLUE_FUNCTION_WORD_ZIPF = 6.0
+#: The one-letter words a lower-case glue may end with ("seísmoy" → "seísmo y"); not Spanish
+#: "e", which would split subjunctives ("extrañase").
+_ONE_LETTER_WORDS = {"es": "yoa", "fr": "àay", "pt": "aoeé", "it": "eaoè"}
+#: Object pronouns written solid after a verb ("concluirlas", "farlo").
+_ENCLITICS = {
+    "es": frozenset("me te se lo la le nos os los las les".split()),
+    "it": frozenset("mi ti si ci vi lo la li le gli ne".split()),
+    "pt": frozenset("me te se lo la los las lhe lhes nos".split()),
+}
+#: English words that end solid compounds ("suchlike", "topmost", "headfirst", "feelgood").
+_EN_COMPOUND_ENDINGS = frozenset("like most some first only time way fold good".split())
+#: German separable verb particles ("zurückgab", "mitgeht", "aussteht" are one word).
+_DE_PARTICLES = frozenset("ab an auf aus bei dabei durch ein fest gleich gerade her hin los mit nach nah "
+                          "statt teil um unter vor voran vorbei weg weiter wieder zu zurück zusammen über".split())
+
+
+def _word_pair_score(left: str, right: str, lang: str) -> float | None:
+    """How well ``left right`` reads as two words (None: not at all). One of them must be a
+    function word (``into the``, ``han sellado``): two content words run together are far
+    more often a compound (``commandership``) than a glue; and neither may be a piece of
+    the language's word formation (prefixes, enclitic pronouns, verb endings)."""
+    left_zipf, right_zipf = zipf(left, lang), zipf(right, lang)
+    if len(left) == 1 or left == "qu" or left in word_list("common", "lower_prefixes"):
+        return None
+    # Words this frequent ("por", "de", "que", "the") are never the stem of an inflected form.
+    stem_like = left_zipf < 6.8
+    if right in _ENCLITICS.get(lang, ()) and stem_like:
+        return None  # "concluirlas" is a verb and its object; "porlo" ("por" 7.0) is a glue
+    if lang == "en" and right in _EN_COMPOUND_ENDINGS:
+        return None
+    if len(right) == 1:
+        if right not in _ONE_LETTER_WORDS.get(lang, "") or left_zipf < 2.0 or len(left) < 4 or left.endswith("r"):
+            return None  # "abranger" + "a" is a pluperfect ("abrangera"), not a glue
+        if left.endswith("a") and right == "e":
+            return None  # Latin "-ae": "Tawa hallae", "personae"
+        return left_zipf
+    if lang in ONE_LETTER_WORD_LANGUAGES and left.endswith("r") and len(right) <= 3 and stem_like:
+        return None  # future and conditional endings: "copieront", "clarifieront"
+    function_zipf, other_zipf = max(left_zipf, right_zipf), min(left_zipf, right_zipf)
+    other = right if right_zipf <= left_zipf else left
+    if function_zipf < GLUE_FUNCTION_WORD_ZIPF or other_zipf < (4.5 if len(other) <= 3 else 3.5):
+        return None
+    if lang == "de":
+        if left in _DE_PARTICLES or other_zipf < 5.0:
+            return None  # "dieallerdings" is two words; "zurückgab", "wiederaufgebaut" are one
+        if left.endswith(("en", "end")) and right in ("der", "den", "dem", "des", "er", "es", "em"):
+            return None  # adjective endings: "machender", "kommendem"
+    return other_zipf + function_zipf / 4
+
+
+def case_glue_candidate(run: str, lang: str) -> tuple[str, str] | None:
+    """Where a run with one lower→upper change would split, if its form allows a glue at
+    all (not a listed brand, an ``iPhone``, a ``McDonald``, an acronym, ``SpaceX``), whatever
+    the word lists say: ``QuaidIndignado``, ``LongBeach``, ``SilvioBerlusconi``. The rules
+    split only the clear cases (:func:`propose_case_boundary`); the rest is for the model.
+
+    >>> case_glue_candidate("QuaidIndignado", "es"), case_glue_candidate("McDonald", "en")
+    (('Quaid', 'Indignado'), None)
+    """
+    bounds = [i for i in range(1, len(run)) if run[i - 1].islower() and run[i].isupper()]
+    if len(bounds) != 1:
+        return None
+    left, right = run[: bounds[0]], run[bounds[0] :]
+    brands = word_list("common", "brands")
+    if run in brands or run.rstrip("s") in brands or run.removesuffix("'s") in brands:
+        return None
+    if left.islower() and len(left) <= 2 or left.lower() in _NAME_PREFIXES or left.isupper():
+        return None
+    if len(right) == 1 or any(c.isupper() for c in right[1:]):
+        return None
+    return left, right
 
 
 def candidate_split(run: str, lang: str) -> tuple[str, str] | None:
@@ -241,6 +368,25 @@ def propose_quote_word(text: str, lang: str, context) -> list[Fix]:
         fixes.append(Fix(m.start(1), m.end(1), ") ", "a closing bracket glued to the next word", 0.85))
     for m in re.finditer(rf"(?<=[^\W\d_]{{2}})([{opening}])(?=[^\W\d_])", text):
         fixes.append(Fix(m.start(), m.end(), " " + m.group(1), "an opening quote glued to the previous word", 0.85))
+    fixes += _straight_quote_fixes(text)
+    return sorted(fixes, key=lambda f: f.start)
+
+
+def _straight_quote_fixes(text: str) -> list[Fix]:
+    """A straight ``"`` opens or closes by its position in the block's pairs: the 2nd, 4th…
+    closes (``"mistakes"in`` → ``"mistakes" in``), the 1st, 3rd… opens (``said"no``). Only
+    in a block whose straight quotes pair up: an odd count means one is missing (or an inch
+    mark), and then no position can be trusted."""
+    quotes = [m.start() for m in re.finditer('"', text)]
+    if not quotes or len(quotes) % 2:
+        return []
+    fixes = []
+    for n, at in enumerate(quotes):
+        before, after = text[at - 1 : at], text[at + 1 : at + 2]
+        if n % 2 and re.fullmatch(r"[^\W\d_]", after) and re.fullmatch(r"[^\W\d_]|[.,!?]", before or " "):
+            fixes.append(Fix(at, at + 1, '" ', "a closing quote glued to the next word", 0.85))
+        elif not n % 2 and re.fullmatch(r"[^\W\d_]", before or " ") and re.fullmatch(r"[^\W\d_]", after or " "):
+            fixes.append(Fix(at, at + 1, ' "', "an opening quote glued to the previous word", 0.8))
     return fixes
 
 
@@ -256,4 +402,5 @@ RULES = (
     Rule("merge.quote_word", PROSE, propose_quote_word),
     Rule("merge.case_boundary", PROSE, propose_case_boundary),
     Rule("merge.name_word", PROSE, propose_name_word),
+    Rule("merge.word_word", PROSE, propose_word_word),
 )

@@ -19,6 +19,7 @@ def main(
     max_minutes: Optional[float] = typer.Option(None, help="Stop (and checkpoint) after this long."),
     learning_rate: Optional[float] = typer.Option(None),
     warmup_steps: Optional[int] = typer.Option(None),
+    decay_to: Optional[float] = typer.Option(None, help="Decay the rate linearly to this share of it at --max-steps."),
     optimizer: Optional[str] = typer.Option(None, help="adamw or adafactor."),
     batch_size: Optional[int] = typer.Option(None),
     architecture: Optional[str] = typer.Option(None, help="t5 or marian."),
@@ -41,7 +42,7 @@ def main(
     logging.basicConfig(stream=sys.stderr, level=logging.INFO, format="%(asctime)s %(message)s", datefmt="%H:%M:%S")
     overrides = dict(
         name=name, max_steps=max_steps, max_minutes=max_minutes, learning_rate=learning_rate,
-        warmup_steps=warmup_steps, optimizer=optimizer, batch_size=batch_size, architecture=architecture, d_model=d_model, d_ff=d_ff, heads=heads, encoder_layers=encoder_layers,
+        warmup_steps=warmup_steps, decay_to=decay_to, optimizer=optimizer, batch_size=batch_size, architecture=architecture, d_model=d_model, d_ff=d_ff, heads=heads, encoder_layers=encoder_layers,
         decoder_layers=decoder_layers, eval_every=eval_every, eval_windows_per_language=eval_windows_per_language,
         checkpoint_every_s=checkpoint_every_s, threads=threads, seed=seed, copy_share=copy_share,
         max_target_tokens=max_target_tokens,
