@@ -279,6 +279,8 @@ def case_glue_candidate(run: str, lang: str) -> tuple[str, str] | None:
 
     >>> case_glue_candidate("QuaidIndignado", "es"), case_glue_candidate("McDonald", "en")
     (('Quaid', 'Indignado'), None)
+    >>> case_glue_candidate("inscritsÀ", "fr"), case_glue_candidate("SpaceX", "en")
+    (('inscrits', 'À'), None)
     """
     bounds = [i for i in range(1, len(run)) if run[i - 1].islower() and run[i].isupper()]
     if len(bounds) != 1:
@@ -289,7 +291,9 @@ def case_glue_candidate(run: str, lang: str) -> tuple[str, str] | None:
         return None
     if left.islower() and len(left) <= 2 or left.lower() in _NAME_PREFIXES or left.isupper():
         return None
-    if len(right) == 1 or any(c.isupper() for c in right[1:]):
+    if len(right) == 1 and not (len(left) >= 3 and right.lower() in _ONE_LETTER_WORDS.get(lang, "")):
+        return None  # "SpaceX"; but "inscritsÀ", "BayrouY" are a word glued to "à", "y"
+    if any(c.isupper() for c in right[1:]):
         return None
     return left, right
 
