@@ -266,3 +266,15 @@ def test_training_cleanup_train_is_a_cli_command():
 
     result = CliRunner().invoke(app, ["train", "--help"])
     assert result.exit_code == 0 and "--preset" in result.stdout
+
+
+def test_training_learning_rate_warms_up_then_decays_linearly_to_its_share():
+    from cleanup.training.train import PRESETS, _lr_lambda
+
+    config = replace(PRESETS["tiny"], warmup_steps=10, max_steps=110, decay_to=0.1)
+    factor = _lr_lambda(config)
+    assert factor(0) == pytest.approx(0.1) and factor(9) == pytest.approx(1.0)
+    assert factor(60) == pytest.approx(0.55)
+    assert factor(110) == pytest.approx(0.1) and factor(500) == pytest.approx(0.1)
+    constant = _lr_lambda(replace(config, decay_to=None))
+    assert constant(60) == constant(500) == 1.0

@@ -190,8 +190,10 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
     ['into the', 'since they']
     >>> propose_word_word("they outlast the overreach of a well-known counterterrorism unit", "en", None)
     []
+    >>> [f.reason for f in propose_word_word("pourl’instant, aujourd’hui", "fr", None)]
+    ["a word glued to the elided 'l' after it: 'pour'"]
     """
-    fixes = []
+    fixes = _elision_fixes(text, lang)
     for m in _LETTER_RUN.finditer(text):
         run = m.group(0)
         if len(run) < 5 or not run.islower() or "'" in run or "’" in run or run in cased_table(lang):
@@ -214,6 +216,31 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
             _, left, right = best
             fixes.append(Fix(m.start(), m.end(), f"{left} {right}",
                              f"two words glued at a link boundary: {left!r} + {right!r}", 0.8))
+    return fixes
+
+
+#: Elided articles and pronouns of the languages that write them ("l’instant", "dell'anno").
+_ELISIONS = {"fr": ("l", "d", "j", "n", "s", "c", "m", "t", "qu", "jusqu", "lorsqu", "puisqu"),
+             "it": ("l", "d", "dell", "all", "dall", "nell", "sull", "un", "c")}
+
+
+def _elision_fixes(text: str, lang: str) -> list[Fix]:
+    """A function word glued to the elided word after it: ``pourl’instant`` → ``pour
+    l’instant``, ``dansl'attente`` → ``dans l'attente``."""
+    elisions = _ELISIONS.get(lang)
+    if not elisions:
+        return []
+    fixes = []
+    for m in re.finditer(r"(?<![\w'’])([^\W\d_]+)(?=['’][^\W\d_])", text):
+        head = m.group(1)
+        if not head.islower() or known_anywhere(head, lang) > 0:
+            continue  # "aujourd'hui", "quelqu'un", "prud'hommes" are words
+        for elided in sorted(elisions, key=len, reverse=True):
+            word = head[: -len(elided)]
+            if head.endswith(elided) and len(word) >= 2 and zipf(word, lang) >= GLUE_FUNCTION_WORD_ZIPF:
+                at = m.start() + len(word)
+                fixes.append(Fix(at, at, " ", f"a word glued to the elided {elided!r} after it: {word!r}", 0.8))
+                break
     return fixes
 
 
