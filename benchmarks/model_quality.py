@@ -6,13 +6,14 @@ Quality, per language (held-out lines only: ``cleanup.training.data.is_held_out`
 - **edit precision**: of the sentences a system changed, the share it restored exactly
   (a change that leaves the sentence wrong, or breaks a correct one, counts against it);
 - **edit recall**: of the corrupted sentences, the share restored exactly (= exact match);
-- **clean changed**: clean held-out sentences the system changed at all (false positives).
+- **clean changed**: clean held-out sentences the system changed at all (false positives),
+  and those among them with an edit by the model.
 Also exact match per corruption kind.
 
 Speed (CPU): model load time; sentences per second through ``clean_article`` with the
 model (flagged scope); seconds for a 700-word article with a few planted artifacts.
 
-    python benchmarks/model_quality.py                       # bundled model, 300 sentences per language
+    python benchmarks/model_quality.py                       # bundled model, 300 corrupted + 1,000 clean per language
     python benchmarks/model_quality.py --per-lang 1000 --model models/cleanup-t5-small --json out.json
 """
 
@@ -37,25 +38,26 @@ from cleanup.training.simulate import CORRUPTIONS  # noqa: E402
 EVAL_SEED = 20261126
 
 
-def corrupted_pairs(lang: str, per_lang: int):
-    """(kind, corrupted, clean) for held-out lines, one corruption each, deterministic."""
+def corrupted_pairs(lang: str, per_lang: int, clean_per_lang: int | None = None):
+    """(kind, corrupted, clean) for held-out lines, one corruption each, and clean held-out
+    lines (other lines than the corrupted ones; as many as there are, up to
+    ``clean_per_lang``, default ``per_lang``); deterministic."""
     rng = random.Random(f"{EVAL_SEED}:{lang}")
     lines = [ln.rstrip("\n") for ln in (corpus_dir() / f"{lang}.txt").open(encoding="utf-8")]
     held_out = [ln for ln in lines if ln and is_held_out(ln)]
     rng.shuffle(held_out)
     names = list(CORRUPTIONS)
     weights = [CORRUPTIONS[n][1] for n in names]
-    pairs, clean = [], []
+    pairs, used = [], 0
     for line in held_out:
-        if len(clean) < per_lang:
-            clean.append(line)
-            continue
         if len(pairs) >= per_lang:
             break
+        used += 1
         name = rng.choices(names, weights=weights)[0]
         corruption = CORRUPTIONS[name][0](line, lang, rng)
         if corruption is not None and corruption.corrupted != corruption.clean:
             pairs.append((corruption.kind, corruption.corrupted, corruption.clean))
+    clean = held_out[used : used + (per_lang if clean_per_lang is None else clean_per_lang)]
     return pairs, clean
 
 
@@ -70,7 +72,11 @@ def evaluate(lang: str, pairs, clean, config: Config) -> dict:
         by_kind.setdefault(kind, [0, 0])
         by_kind[kind][0] += 1
         by_kind[kind][1] += ok
-    clean_changed = sum(clean_article(line, config).text != line for line in clean)
+    clean_changed, clean_changed_by_model = 0, 0
+    for line in clean:
+        article = clean_article(line, config)
+        clean_changed += article.text != line
+        clean_changed_by_model += any(edit.source == "model" for edit in article.edits)
     seconds = time.perf_counter() - started
     changed_total = changed + clean_changed
     return {
@@ -78,6 +84,7 @@ def evaluate(lang: str, pairs, clean, config: Config) -> dict:
         "edit_precision": restored / changed_total if changed_total else 1.0,
         "edit_recall": restored / len(pairs),
         "clean_changed": clean_changed / len(clean),
+        "clean_changed_by_model": clean_changed_by_model / len(clean),
         "by_kind": {k: round(v[1] / v[0], 3) for k, v in sorted(by_kind.items())},
         "sentences_per_second": (len(pairs) + len(clean)) / seconds,
     }
@@ -107,35 +114,43 @@ def speed(model_dir: Path) -> dict:
             "article_seconds": time.perf_counter() - started}
 
 
+def _systems(systems: dict):
+    return [(name, r) for name, r in systems.items() if isinstance(r, dict)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("langs", nargs="*", default=list(SUPPORTED_LANGUAGES))
-    parser.add_argument("--per-lang", type=int, default=300, help="corrupted and clean sentences per language")
+    parser.add_argument("--per-lang", type=int, default=300, help="corrupted sentences per language")
+    parser.add_argument("--clean-per-lang", type=int, default=1000,
+                        help="clean sentences per language (fewer where the held-out split is smaller)")
     parser.add_argument("--model", type=Path, default=DEFAULT_MODEL_DIR)
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()
     import torch
 
     torch.set_num_threads(2)
-    results = {"model": str(args.model), "per_lang": args.per_lang, "seed": EVAL_SEED, "langs": {}}
+    results = {"model": str(args.model), "per_lang": args.per_lang, "clean_per_lang": args.clean_per_lang,
+               "seed": EVAL_SEED, "langs": {}}
     for lang in args.langs:
-        pairs, clean = corrupted_pairs(lang, args.per_lang)
+        pairs, clean = corrupted_pairs(lang, args.per_lang, args.clean_per_lang)
         rules = evaluate(lang, pairs, clean, Config(lang=lang, use_model=False))
         model = evaluate(lang, pairs, clean, Config(lang=lang, model_path=args.model))
-        results["langs"][lang] = {"rules": rules, "rules+model": model}
+        results["langs"][lang] = {"corrupted": len(pairs), "clean": len(clean), "rules": rules, "rules+model": model}
         print(f"{lang}: rules {rules['exact_match']:.3f}, rules+model {model['exact_match']:.3f}", file=sys.stderr)
     results["speed"] = speed(args.model)
-    print("| lang | system | exact match | edit P | edit R | clean changed | sentences/s |")
-    print("|---|---|---:|---:|---:|---:|---:|")
+    print("| lang | system | corrupted / clean | exact match | edit P | edit R | clean changed (by the model) | sentences/s |")
+    print("|---|---|---|---:|---:|---:|---:|---:|")
     for lang, systems in results["langs"].items():
-        for name, r in systems.items():
-            print(f"| {lang} | {name} | {r['exact_match']:.3f} | {r['edit_precision']:.3f} | {r['edit_recall']:.3f} | "
-                  f"{r['clean_changed']:.2%} | {r['sentences_per_second']:.1f} |")
+        for name, r in _systems(systems):
+            print(f"| {lang} | {name} | {systems['corrupted']} / {systems['clean']} | {r['exact_match']:.3f} | "
+                  f"{r['edit_precision']:.3f} | {r['edit_recall']:.3f} | "
+                  f"{r['clean_changed']:.2%} ({r['clean_changed_by_model']:.2%}) | {r['sentences_per_second']:.1f} |")
     print()
     print("| lang | system | " + " | ".join(k for k in CORRUPTIONS) + " |")
     print("|---|---|" + "---:|" * len(CORRUPTIONS))
     for lang, systems in results["langs"].items():
-        for name, r in systems.items():
+        for name, r in _systems(systems):
             print(f"| {lang} | {name} | " + " | ".join(str(r["by_kind"].get(k, "–")) for k in CORRUPTIONS) + " |")
     s = results["speed"]
     print(f"\nmodel load {s['model_load_seconds']:.2f} s; a {s['article_words']}-word article "

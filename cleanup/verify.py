@@ -60,6 +60,8 @@ def check_model_proposal(proposal: Proposal, min_score: float) -> str | None:
     >>> p = Proposal(0, 0, 22, 10, 15, "said that 2,400 people", "said that 2,300 people", -0.1)
     >>> check_model_proposal(p, -0.5)
     'changes a digit'
+    >>> check_model_proposal(Proposal(0, 0, 17, 4, 10, "the theMHP said", "the the mHP said", -0.1), -0.5)
+    'lower-cases a name or an acronym'
     """
     before, after = proposal.before, proposal.after
     if _digits(before) != _digits(after):
@@ -70,6 +72,8 @@ def check_model_proposal(proposal: Proposal, min_score: float) -> str | None:
         return f"scores {proposal.score:.2f}, below the threshold {min_score:.2f}"
     if _names_changed(before, after):
         return "adds or drops a name"
+    if _name_lowered(before, after):
+        return "lower-cases a name or an acronym"
     span = before[proposal.span_start - proposal.window_start : proposal.span_end - proposal.window_start]
     removed, added = _quotes(before) - _quotes(after), _quotes(after) - _quotes(before)
     if added or removed - _quotes(span):  # only the artifact's own bracket may go: "A) Yes,"
@@ -106,6 +110,14 @@ def _names_changed(before: str, after: str) -> bool:
     b, a = squeeze(before), squeeze(after)
     return (any(n.casefold() not in b for n in _names(after))
             or any(n.casefold() not in a for n in _names(before)))
+
+
+def _name_lowered(before: str, after: str) -> bool:
+    """A name (or the head of an acronym: ``theMHP`` → ``the mHP``) that lost its capital."""
+    if re.search(r"(?<![^\W\d_])[a-zß-ÿ][A-ZÀ-Þ]", after) and not re.search(r"(?<![^\W\d_])[a-zß-ÿ][A-ZÀ-Þ]", before):
+        return True
+    lowered = Counter(_names(before)) - Counter(_names(after))
+    return any(re.search(rf"(?<![^\W\d_]){re.escape(name[0].lower() + name[1:])}", after) for name in lowered)
 
 
 def _names(text: str) -> Counter:

@@ -51,3 +51,20 @@ def test_verify_rejects_a_rewrite_of_the_whole_window():
     before = "The Armed ForcesThey left."
     proposal = Proposal(0, 0, len(before), 10, 20, before, "Troops left.", -0.1)
     assert check_model_proposal(proposal, -0.5) is not None
+
+
+@pytest.mark.parametrize("before, after", [
+    ("under the roof of theMHP in the aftermath", "under the roof of the mHP in the aftermath"),
+    ("Prices rose sharply inSofia and in", "Prices rose sharply in sofia and in"),
+])
+def test_verify_rejects_a_split_that_lower_cases_a_name_or_an_acronym(before, after):
+    start = next(i for i, word in enumerate(before.split()) if any(c.isupper() for c in word[1:]))
+    span_start = before.index(before.split()[start])
+    proposal = Proposal(0, 0, len(before), span_start, span_start + len(before.split()[start]), before, after, -0.1)
+    assert check_model_proposal(proposal, -0.5) == "lower-cases a name or an acronym"
+
+
+def test_verify_accepts_a_split_that_lower_cases_a_common_word():
+    before = "Dennis QuaidIndignado dijo que"
+    proposal = Proposal(0, 0, len(before), 7, 21, before, "Dennis Quaid indignado dijo que", -0.1)
+    assert check_model_proposal(proposal, -0.5) is None
