@@ -399,21 +399,24 @@ def propose_quote_word(text: str, lang: str, context) -> list[Fix]:
         fixes.append(Fix(m.start(1), m.end(1), ") ", "a closing bracket glued to the next word", 0.85))
     for m in re.finditer(rf"(?<=[^\W\d_]{{2}})([{opening}])(?=[^\W\d_])", text):
         fixes.append(Fix(m.start(), m.end(), " " + m.group(1), "an opening quote glued to the previous word", 0.85))
-    fixes += _straight_quote_fixes(text)
+    fixes += _straight_quote_fixes(text, lang)
     return sorted(fixes, key=lambda f: f.start)
 
 
-def _straight_quote_fixes(text: str) -> list[Fix]:
+def _straight_quote_fixes(text: str, lang: str) -> list[Fix]:
     """A straight ``"`` opens or closes by its position in the block's pairs: the 2nd, 4th…
     closes (``"mistakes"in`` → ``"mistakes" in``), the 1st, 3rd… opens (``said"no``). Only
     in a block whose straight quotes pair up: an odd count means one is missing (or an inch
-    mark), and then no position can be trusted."""
+    mark), and then no position can be trusted. German quotes part of a compound
+    (``"Widerstands"kämpfer``): there a closing quote before a lower-case letter stays."""
     quotes = [m.start() for m in re.finditer('"', text)]
     if not quotes or len(quotes) % 2:
         return []
     fixes = []
     for n, at in enumerate(quotes):
         before, after = text[at - 1 : at], text[at + 1 : at + 2]
+        if lang == "de" and n % 2 and after.islower() and before.isalpha():
+            continue
         if n % 2 and re.fullmatch(r"[^\W\d_]", after) and re.fullmatch(r"[^\W\d_]|[.,!?]", before or " "):
             fixes.append(Fix(at, at + 1, '" ', "a closing quote glued to the next word", 0.85))
         elif not n % 2 and re.fullmatch(r"[^\W\d_]", before or " ") and re.fullmatch(r"[^\W\d_]", after or " "):
