@@ -9,6 +9,7 @@ directory works (``--model PATH``); the default is the bundled ``models/cleanup-
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import os
 from dataclasses import dataclass, replace
@@ -20,7 +21,7 @@ from .config import DEFAULT_MODEL_DIR, SUPPORTED_LANGUAGES, Config
 from .errors import ModelError
 from .ops import OPS, apply_op, mark_span, parse_op
 from .verify import Proposal, check_model_proposal, common_prefix, common_suffix
-from .windows import model_input, widen
+from .windows import model_input, span_evidence, widen
 
 #: Windows per generate() call: large enough to amortise the call, small enough for latency.
 BATCH_SIZE = 64
@@ -53,6 +54,8 @@ class Repairer:
     tokenizer: object
     model_id: str
     num_beams: int = 1
+    #: trained with the span's lexical evidence after the window (``training_info.json``)
+    evidence: bool = False
 
     def rewrite(self, sources: list[str], max_new_tokens: int = 64) -> list[tuple[str, float]]:
         """Each source's rewrite and its mean token log-probability, in input order."""
@@ -104,7 +107,17 @@ def load_repairer(path: str) -> Repairer:
         raise ModelError(f"{path}: cannot load a seq2seq model from this directory ({str(err).splitlines()[0]}); "
                          "pass a Hugging Face model directory with --model, or use --no-model") from None
     model.eval()
-    return Repairer(model, tokenizer, _model_id(path))
+    return Repairer(model, tokenizer, _model_id(path), evidence=_trained_with_evidence(Path(path)))
+
+
+def _trained_with_evidence(path: Path) -> bool:
+    """Whether cleanup's trainer made this model read lexical evidence (its
+    ``training_info.json`` says so); any other model gets plain windows."""
+    try:
+        info = json.loads((path / "training_info.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return bool(info.get("config", {}).get("evidence", False))
 
 
 @dataclass(frozen=True)
@@ -140,7 +153,10 @@ def repair_many(articles: list[Article], config: Config) -> list[Article]:
         return list(articles)
     repairer = load_repairer(str(path))
     blocks = [{b.index: b for b in article.blocks} for article in articles]
-    sources = [model_input(r.lang, _marked_window(blocks[n][r.block].text, r)) for n, r in requests]
+    sources = [model_input(r.lang, _marked_window(blocks[n][r.block].text, r),
+                           span_evidence(blocks[n][r.block].text[r.span_start:r.span_end], r.lang)
+                           if repairer.evidence else None)
+               for n, r in requests]
     outputs = repairer.rewrite(sources)
     notes = [list(article.notes) for article in articles]
     accepted: dict[tuple[int, int], list[tuple[_Request, str, float]]] = {}

@@ -55,7 +55,7 @@ def apply_op(op: str, text: str, start: int, end: int, lang: str) -> str | None:
     if op == "keep":
         return text
     if op in ("split", "split lower", "drop"):
-        point = _glue_point(span, lang, by_frequency=(op != "drop"))
+        point = glue_point(span, lang, by_frequency=(op != "drop"))
         if point is None:
             return None
         left, right = span[:point], span[point:]
@@ -86,7 +86,7 @@ def apply_op(op: str, text: str, start: int, end: int, lang: str) -> str | None:
     return None
 
 
-def _glue_point(span: str, lang: str, by_frequency: bool = True) -> int | None:
+def glue_point(span: str, lang: str, by_frequency: bool = True) -> int | None:
     """Where the space was lost inside a glued span: after a closing quote, at a lower→upper
     change, or (a name glued to a word, a word no list knows) where word frequencies say.
     An inserted pronoun always starts with a capital, so ``drop`` uses only the first two."""

@@ -41,9 +41,52 @@ def widen(text: str, start: int, end: int, context_words: int = CONTEXT_WORDS) -
     return min(words[lo][0], start), max(words[hi][1], end)
 
 
-def model_input(lang: str, window: str) -> str:
-    """The source text the model is given: a language tag, then the window."""
-    return f"<{lang}> {window}"
+def model_input(lang: str, window: str, evidence: str | None = None) -> str:
+    """The source text the model is given: a language tag, the window, and (for models
+    trained with it) the span's lexical evidence after ``‖``."""
+    return f"<{lang}> {window}" + (f" ‖ {evidence}" if evidence else "")
+
+
+#: The words of a span the evidence describes, at most.
+EVIDENCE_PIECES = 4
+
+
+def span_evidence(span: str, lang: str) -> str:
+    """What the word lists say about each word of a flagged span, as short codes the model
+    reads beside the window: a word's Zipf frequency (0-7, wordfreq) and how the corpus
+    cases it (``N`` mostly capitalised, ``n`` more often capitalised, ``w`` more often
+    lower-case, ``-`` not in the cased table). A glued run counts as its two words.
+
+    A small model trained from scratch cannot learn from a few hours of examples which
+    words are names (``bakhmut``) or common words (``Indignado``); given these it only has
+    to learn how to weigh them.
+
+    >>> span_evidence("ForcesThey", "en"), span_evidence("kyiv", "en"), span_evidence("QuaidIndignado", "es")
+    ('4w 6w', '3N', '2N 3-')
+    """
+    from .ops import glue_point
+    from .rules.lexicon import cased_table, zipf
+
+    pieces = []
+    for word in span.split():
+        point = glue_point(word, lang)
+        pieces.extend([word[:point], word[point:]] if point else [word])
+    codes = []
+    for piece in pieces[:EVIDENCE_PIECES]:
+        core = re.sub(r"[^\w’']+", "", piece)
+        if not core:
+            continue
+        form = cased_table(lang).get(core.lower())
+        if form is None:
+            case = "-"
+        elif form.capitalised_count >= 3 * max(1, form.lower_count):
+            case = "N"
+        elif form.capitalised_count > form.lower_count:
+            case = "n"
+        else:
+            case = "w"
+        codes.append(f"{min(7, int(zipf(core.lower(), lang)))}{case}")
+    return " ".join(codes)
 
 
 LANGUAGE_TAGS = tuple(f"<{lang}>" for lang in ("en", "es", "fr", "de", "pt", "it"))

@@ -22,7 +22,7 @@ from typing import Iterable, Iterator
 from cleanup.detect import suspicious_spans
 from cleanup.ops import OPS, apply_op, mark_span
 from cleanup.training.simulate import CORRUPTIONS, Example
-from cleanup.windows import model_input, widen
+from cleanup.windows import model_input, span_evidence, widen
 
 #: Corruptions the rules repair on their own and the detector does not flag for the model.
 RULES_ONLY_KINDS = ("punct_space",)
@@ -32,8 +32,9 @@ PHRASE_FIRST = 0.15
 
 
 def labelled_examples(lines: Iterable[str], lang: str, seed: int, corrupt_share: float = 0.6,
-                      kinds: tuple[str, ...] | None = None) -> Iterator[Example]:
-    """Examples for every flagged span of every line, deterministic for a given seed."""
+                      kinds: tuple[str, ...] | None = None, evidence: bool = False) -> Iterator[Example]:
+    """Examples for every flagged span of every line, deterministic for a given seed; with
+    ``evidence``, each source ends with :func:`cleanup.windows.span_evidence` of its span."""
     rng = random.Random(f"{seed}:{lang}:ops")
     names = [n for n in (kinds or CORRUPTIONS) if n not in RULES_ONLY_KINDS]
     weights = [CORRUPTIONS[n][1] for n in names]
@@ -48,7 +49,8 @@ def labelled_examples(lines: Iterable[str], lang: str, seed: int, corrupt_share:
         edit = (corruption.start, corruption.start + len(corruption.replacement)) if corruption else None
         for span in suspicious_spans(text, lang, hints=True, glue_hints=True):
             start, end = widen(text, span.start, span.end)
-            source = model_input(lang, mark_span(text[start:end], span.start - start, span.end - start))
+            source = model_input(lang, mark_span(text[start:end], span.start - start, span.end - start),
+                                 span_evidence(text[span.start:span.end], lang) if evidence else None)
             if edit and span.start <= edit[1] and edit[0] <= span.end:
                 op = next((op for op in OPS if op != "keep"
                            and apply_op(op, text, span.start, span.end, lang) == corruption.clean), None)
