@@ -278,3 +278,30 @@ def test_training_learning_rate_warms_up_then_decays_linearly_to_its_share():
     assert factor(110) == pytest.approx(0.1) and factor(500) == pytest.approx(0.1)
     constant = _lr_lambda(replace(config, decay_to=None))
     assert constant(60) == constant(500) == 1.0
+
+
+def test_ops_examples_carry_the_span_evidence_when_asked():
+    from cleanup.training.labels import labelled_examples
+
+    line = ["The Ukrainian Armed Forces have affirmed that it failed."]
+    plain = next(labelled_examples(line, "en", 0, 1.0, kinds=("pronoun",)))
+    with_evidence = next(labelled_examples(line, "en", 0, 1.0, kinds=("pronoun",), evidence=True))
+    assert with_evidence.target == plain.target == "drop"
+    assert with_evidence.source == plain.source + " ‖ 4w 6w"  # "Forces" + "They": Zipf and casing
+
+
+def test_tiny_ops_run_with_evidence_is_read_back_with_evidence(tmp_path):
+    from cleanup import Config, clean_article
+    from cleanup.neural import load_repairer
+    from cleanup.training.train import PRESETS, train
+
+    config = replace(PRESETS["tiny"], task="ops", evidence=True, max_target_tokens=8, max_steps=10,
+                     runs_dir=str(tmp_path / "runs"), export_dir=str(tmp_path / "export"))
+    train(config)
+    repairer = load_repairer(str(tmp_path / "export"))
+    assert repairer.evidence
+    sources, rewrite = [], repairer.rewrite
+    repairer.rewrite = lambda batch, **kw: sources.extend(batch) or rewrite(batch, **kw)
+    clean_article("The Ukrainian Armed ForcesThey have affirmed that the attack failed.\n",
+                  Config(lang="en", model_path=tmp_path / "export"))
+    assert sources == ["<en> The Ukrainian Armed ⟦ForcesThey⟧ have affirmed that ‖ 4w 6w"]
