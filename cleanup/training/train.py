@@ -146,8 +146,8 @@ PRESETS: dict[str, TrainConfig] = {
     # `keep` for every `capitalise`, `split`, `comma` and `lower`: which words are names is
     # knowledge, not something a 7.6M model learns from a few hours of examples.
     "small": TrainConfig(task="ops", learning_rate=3e-4, warmup_steps=400, threads=2, lines_per_language=15000,
-                         copy_share=0.0, max_target_tokens=8, max_source_tokens=64, eval_every=250,
-                         max_steps=14000, decay_to=0.1, evidence=True),
+                         copy_share=0.0, max_target_tokens=8, max_source_tokens=64, eval_every=500,
+                         max_steps=12000, decay_to=0.1, evidence=True),
     "small-window": TrainConfig(name="small-window", learning_rate=1e-3, warmup_steps=200, threads=2),
 }
 
