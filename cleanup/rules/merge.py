@@ -170,6 +170,9 @@ def propose_name_word(text: str, lang: str, context) -> list[Fix]:
     return fixes
 
 
+# Not Portuguese: wordfreq's Portuguese list lacks many inflected forms ("comovida",
+# "dragou", "entretinha"), and 13 of the 23 corpus lines it changed were correct.
+WORD_WORD_LANGUAGES = frozenset({"en", "es", "fr", "de", "it"})
 # An all-lower-case run counts as unknown (a glue candidate) below this Zipf frequency...
 UNKNOWN_RUN_ZIPF = 1.0
 # ...or below this one when both halves are function words: wordfreq has learnt some glues
@@ -194,6 +197,8 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
     ["a word glued to the elided 'l' after it: 'pour'"]
     """
     fixes = _elision_fixes(text, lang)
+    if lang not in WORD_WORD_LANGUAGES:
+        return fixes
     for m in _LETTER_RUN.finditer(text):
         run = m.group(0)
         if len(run) < 5 or not run.islower() or "'" in run or "’" in run or run in cased_table(lang):
