@@ -48,8 +48,11 @@ def corrupted_pairs(lang: str, per_lang: int, clean_per_lang: int | None = None)
     rng.shuffle(held_out)
     names = list(CORRUPTIONS)
     weights = [CORRUPTIONS[n][1] for n in names]
+    clean_wanted = per_lang if clean_per_lang is None else clean_per_lang
+    # A small held-out split (it: ~600 lines) keeps at least its second half for clean lines.
+    limit = max(len(held_out) - clean_wanted, len(held_out) // 2)
     pairs, used = [], 0
-    for line in held_out:
+    for line in held_out[:limit]:
         if len(pairs) >= per_lang:
             break
         used += 1
@@ -57,7 +60,7 @@ def corrupted_pairs(lang: str, per_lang: int, clean_per_lang: int | None = None)
         corruption = CORRUPTIONS[name][0](line, lang, rng)
         if corruption is not None and corruption.corrupted != corruption.clean:
             pairs.append((corruption.kind, corruption.corrupted, corruption.clean))
-    clean = held_out[used : used + (per_lang if clean_per_lang is None else clean_per_lang)]
+    clean = held_out[used : used + clean_wanted]
     return pairs, clean
 
 

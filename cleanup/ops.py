@@ -81,6 +81,9 @@ def apply_op(op: str, text: str, start: int, end: int, lang: str) -> str | None:
         if not span.startswith("A) Yes,"):
             return None
         pronoun = op[5:]
+        following = text[start + len("A) Yes,") :].lstrip()
+        if pronoun and following[:1].isupper():
+            return None  # the subject is there ("A) Yes, President Zelensky stressed"): only "Thus,"
         replacement = "Thus," + (f" {pronoun}" if pronoun else "")
         return text[:start] + replacement + span[len("A) Yes,"):] + text[end:]
     return None

@@ -28,13 +28,18 @@ def test_model_is_bundled_small_and_loads_offline(repairer):
     assert repairer.tokenizer.decode(repairer.tokenizer(text).input_ids, skip_special_tokens=True) == text
 
 
-def test_model_answers_with_repairs_it_knows(repairer):
-    from cleanup.ops import parse_op
+@pytest.mark.parametrize("window, span, repair", [
+    ("the Ukrainian Armed ⟦ForcesThey⟧ have affirmed that", "ForcesThey", "drop"),
+    ("talks resumed in ⟦Geneva⟧ on Monday", "Geneva", "keep"),
+    ("the fighting in ⟦bakhmut⟧ went on", "bakhmut", "capitalise"),
+    ("prices rose, he ⟦saidThe⟧ minister on", "saidThe", "split lower"),
+])
+def test_model_names_the_repair_of_a_marked_span(repairer, window, span, repair):
+    from cleanup.windows import model_input, span_evidence
 
-    outputs = repairer.rewrite(["<en> the Ukrainian Armed ⟦ForcesThey⟧ have affirmed that",
-                                "<en> talks resumed in ⟦Geneva⟧ on Monday"])
-    assert all(parse_op(text) is not None for text, _ in outputs)
-    assert all(score <= 0 for _, score in outputs)
+    assert repairer.evidence  # trained with the span's word-list evidence (training_info.json)
+    [(answer, score)] = repairer.rewrite([model_input("en", window, span_evidence(span, "en"))])
+    assert answer == repair and score <= 0
 
 
 @pytest.mark.parametrize("name", ["clean_en", "clean_es"])
@@ -49,3 +54,12 @@ def test_model_edits_explain_themselves():
     for edit in (e for e in article.edits if e.source == "model"):
         data = edit.to_dict()
         assert data["model"].startswith("cleanup-t5-small@") and data["score"] is not None and data["reason"]
+
+
+def test_model_repairs_what_the_rules_cannot_in_a_sample():
+    text = (SAMPLES / "en_ukraine_forces.txt").read_text(encoding="utf-8")
+    rules_only = clean_article(text, Config(use_model=False)).text
+    with_model = clean_article(text, Config()).text
+    assert "Armed ForcesThey said" in text and "Armed Forces They said" in rules_only
+    assert "Armed Forces said" in with_model  # the inserted pronoun dropped
+    assert "Thus, President Volodymyr Zelensky stressed" in with_model  # not "Thus, he President"

@@ -27,6 +27,7 @@ def test_ops_apply(op, text, span, expected):
 
 @pytest.mark.parametrize("op, text, span", [
     ("thus he", "Yes, stressed the urgency", "Yes,"),
+    ("thus he", "A) Yes, President Zelensky stressed", "A) Yes,"),  # the subject is there
     ("comma", "the army in a message", "army"),
     ("capitalise", "in Bakhmut", "Bakhmut"),
     ("drop", "the Armed Forces", "Forces"),
