@@ -177,7 +177,8 @@ def repair_many(articles: list[Article], config: Config) -> list[Article]:
         proposal = Proposal(request.block, request.window_start, request.window_end, request.span_start,
                             request.span_end, before, after, score)
         kind = OP_KINDS.get(op) if op else None
-        why_not = check_model_proposal(proposal, max(config.min_model_score, MIN_SCORE_BY_KIND.get(kind, -math.inf)))
+        why_not = check_model_proposal(proposal, max(config.min_model_score, MIN_SCORE_BY_KIND.get(kind, -math.inf)),
+                                       named_repair=op is not None)
         if why_not:
             notes[n].append(f"model rewrite rejected in block {request.block}: {before!r} → {after!r}: {why_not}")
             continue

@@ -37,6 +37,11 @@ OPS = {
     "thus they": "A) Yes, → Thus, they", "thus we": "A) Yes, → Thus, we",
 }
 
+#: Verb forms that cannot follow each pronoun of the `thus …` repairs.
+_SINGULAR_ONLY = ("is", "was", "has", "does")
+_PLURAL_ONLY = ("are", "were", "have", "do")
+_VERB_NUMBER = {"he": _PLURAL_ONLY, "she": _PLURAL_ONLY, "they": _SINGULAR_ONLY, "we": _SINGULAR_ONLY}
+
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
 
 
@@ -84,6 +89,8 @@ def apply_op(op: str, text: str, start: int, end: int, lang: str) -> str | None:
         following = text[start + len("A) Yes,") :].lstrip()
         if pronoun and following[:1].isupper():
             return None  # the subject is there ("A) Yes, President Zelensky stressed"): only "Thus,"
+        if following.split(" ", 1)[0] in _VERB_NUMBER.get(pronoun, ()):
+            return None  # "Thus, he are seeing": the verb does not agree with that pronoun
         replacement = "Thus," + (f" {pronoun}" if pronoun else "")
         return text[:start] + replacement + span[len("A) Yes,"):] + text[end:]
     return None

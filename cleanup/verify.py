@@ -54,8 +54,11 @@ class Proposal:
     score: float  # mean token log-probability of ``after``
 
 
-def check_model_proposal(proposal: Proposal, min_score: float) -> str | None:
-    """Why a model rewrite must be rejected, or None when it may be applied.
+def check_model_proposal(proposal: Proposal, min_score: float, named_repair: bool = False) -> str | None:
+    """Why a model rewrite must be rejected, or None when it may be applied. A
+    ``named_repair`` (an operation of :mod:`cleanup.ops`, applied by cleanup itself) is not
+    held to the similarity bound, which guards free rewrites: in a short window the
+    `A) Yes,` → `Thus, he` repair alone falls below it.
 
     >>> p = Proposal(0, 0, 22, 10, 15, "said that 2,400 people", "said that 2,300 people", -0.1)
     >>> check_model_proposal(p, -0.5)
@@ -84,7 +87,7 @@ def check_model_proposal(proposal: Proposal, min_score: float) -> str | None:
     changed_start, changed_end = proposal.window_start + prefix, proposal.window_end - suffix
     if changed_start < proposal.span_start - SPAN_SLACK or changed_end > proposal.span_end + SPAN_SLACK:
         return "rewrites outside the suspicious span"
-    if difflib.SequenceMatcher(None, before, after, autojunk=False).ratio() < MIN_SIMILARITY:
+    if not named_repair and difflib.SequenceMatcher(None, before, after, autojunk=False).ratio() < MIN_SIMILARITY:
         return "rewrites too much of the window"
     return None
 

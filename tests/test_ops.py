@@ -28,6 +28,7 @@ def test_ops_apply(op, text, span, expected):
 @pytest.mark.parametrize("op, text, span", [
     ("thus he", "Yes, stressed the urgency", "Yes,"),
     ("thus he", "A) Yes, President Zelensky stressed", "A) Yes,"),  # the subject is there
+    ("thus he", "A) Yes, are seeing that losses", "A) Yes,"),  # he are: no agreement
     ("comma", "the army in a message", "army"),
     ("capitalise", "in Bakhmut", "Bakhmut"),
     ("drop", "the Armed Forces", "Forces"),

@@ -68,3 +68,10 @@ def test_verify_accepts_a_split_that_lower_cases_a_common_word():
     before = "Dennis QuaidIndignado dijo que"
     proposal = Proposal(0, 0, len(before), 7, 21, before, "Dennis Quaid indignado dijo que", -0.1)
     assert check_model_proposal(proposal, -0.5) is None
+
+
+def test_verify_holds_a_named_repair_to_the_span_but_not_to_the_similarity_bound():
+    before = "A) Yes, also had a"
+    proposal = Proposal(0, 0, len(before), 0, 7, before, "Thus, he also had a", -0.1)
+    assert check_model_proposal(proposal, -0.5) == "rewrites too much of the window"
+    assert check_model_proposal(proposal, -0.5, named_repair=True) is None
