@@ -15,6 +15,12 @@ def _proposal(after: str, score: float = -0.05, before: str = WINDOW) -> Proposa
                     span_end=span_start + len("ForcesThey"), before=before, after=after, score=score)
 
 
+def _proposal_at(before: str, span: str, after: str) -> Proposal:
+    """A proposal for the whole window ``before`` with ``span`` flagged, scored -0.1."""
+    start = before.index(span)
+    return Proposal(0, 0, len(before), start, start + len(span), before, after, -0.1)
+
+
 def test_verify_accepts_a_rewrite_of_the_span():
     assert check_model_proposal(_proposal("the Ukrainian Armed Forces have affirmed that 2,400"), -0.5) is None
 
@@ -42,36 +48,29 @@ def test_verify_rejects_a_rewrite_outside_the_span():
 
 
 def test_verify_accepts_the_phrase_repair_that_drops_its_own_bracket():
-    before = "A) Yes, stressed the urgency"
-    proposal = Proposal(0, 0, len(before), 0, 7, before, "Thus, he stressed the urgency", -0.1)
+    proposal = _proposal_at("A) Yes, stressed the urgency", "A) Yes,", "Thus, he stressed the urgency")
     assert check_model_proposal(proposal, -0.5) is None
 
 
 def test_verify_rejects_a_rewrite_of_the_whole_window():
-    before = "The Armed ForcesThey left."
-    proposal = Proposal(0, 0, len(before), 10, 20, before, "Troops left.", -0.1)
+    proposal = _proposal_at("The Armed ForcesThey left.", "ForcesThey", "Troops left.")
     assert check_model_proposal(proposal, -0.5) is not None
 
 
-@pytest.mark.parametrize("before, after", [
-    ("under the roof of theMHP in the aftermath", "under the roof of the mHP in the aftermath"),
-    ("Prices rose sharply inSofia and in", "Prices rose sharply in sofia and in"),
+@pytest.mark.parametrize("before, span, after", [
+    ("under the roof of theMHP in the aftermath", "theMHP", "under the roof of the mHP in the aftermath"),
+    ("Prices rose sharply inSofia and in", "inSofia", "Prices rose sharply in sofia and in"),
 ])
-def test_verify_rejects_a_split_that_lower_cases_a_name_or_an_acronym(before, after):
-    start = next(i for i, word in enumerate(before.split()) if any(c.isupper() for c in word[1:]))
-    span_start = before.index(before.split()[start])
-    proposal = Proposal(0, 0, len(before), span_start, span_start + len(before.split()[start]), before, after, -0.1)
-    assert check_model_proposal(proposal, -0.5) == "lower-cases a name or an acronym"
+def test_verify_rejects_a_split_that_lower_cases_a_name_or_an_acronym(before, span, after):
+    assert check_model_proposal(_proposal_at(before, span, after), -0.5) == "lower-cases a name or an acronym"
 
 
 def test_verify_accepts_a_split_that_lower_cases_a_common_word():
-    before = "Dennis QuaidIndignado dijo que"
-    proposal = Proposal(0, 0, len(before), 7, 21, before, "Dennis Quaid indignado dijo que", -0.1)
+    proposal = _proposal_at("Dennis QuaidIndignado dijo que", "QuaidIndignado", "Dennis Quaid indignado dijo que")
     assert check_model_proposal(proposal, -0.5) is None
 
 
 def test_verify_holds_a_named_repair_to_the_span_but_not_to_the_similarity_bound():
-    before = "A) Yes, also had a"
-    proposal = Proposal(0, 0, len(before), 0, 7, before, "Thus, he also had a", -0.1)
+    proposal = _proposal_at("A) Yes, also had a", "A) Yes,", "Thus, he also had a")
     assert check_model_proposal(proposal, -0.5) == "rewrites too much of the window"
     assert check_model_proposal(proposal, -0.5, named_repair=True) is None

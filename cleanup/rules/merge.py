@@ -91,9 +91,14 @@ def _namelike(word: str, lang: str) -> bool:
     return word.lower() not in cased_table(lang) and known_anywhere(word, lang) < 3.0
 
 
-def _is_deliberate_mixed_case(run: str, left: str, right: str, lang: str, context) -> bool:
+def _listed_brand(run: str) -> bool:
+    """``rules/data/common/brands.txt`` lists it, also as a plural or possessive."""
     brands = word_list("common", "brands")
-    if run in brands or run.rstrip("s") in brands or run.removesuffix("'s") in brands:
+    return run in brands or run.rstrip("s") in brands or run.removesuffix("'s") in brands
+
+
+def _is_deliberate_mixed_case(run: str, left: str, right: str, lang: str, context) -> bool:
+    if _listed_brand(run):
         return True
     if left.islower() and (len(left) == 1 or (len(left) == 2 and zipf(left, lang) < 4.0)):  # iPhone, eBay
         return True
@@ -318,8 +323,7 @@ def case_glue_candidate(run: str, lang: str) -> tuple[str, str] | None:
     if len(bounds) != 1:
         return None
     left, right = run[: bounds[0]], run[bounds[0] :]
-    brands = word_list("common", "brands")
-    if run in brands or run.rstrip("s") in brands or run.removesuffix("'s") in brands:
+    if _listed_brand(run):
         return None
     if left.islower() and len(left) <= 2 or left.lower() in _NAME_PREFIXES or left.isupper():
         return None
