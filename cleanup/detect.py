@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .rules import merge, phrases
 from .rules.context import protected_spans
+from .config import SUPPORTED_LANGUAGES
 from .rules.lexicon import cased_table, known_anywhere, mostly_capitalised, zipf
 
 #: A capitalised word this common in its lower-case form is a function word, not a name.
@@ -81,4 +82,60 @@ def _hints(text: str, lang: str, glue_hints: bool = False) -> list[Span]:
             form = cased_table(lang).get(word)
             if form is not None and form.capitalised_count > form.lower_count:
                 spans.append(Span(m.start(), m.end(), "hint.lowercase_name", "usually written capitalised"))
+            elif form is not None and form.capitalised_count * 4 >= form.lower_count and _name_follows(text, m.end()):
+                spans.append(Span(m.start(), m.end(), "hint.lowercase_name",
+                                  "often capitalised, and a name follows (united States)"))
+            elif lang != "de" and form is None and len(word) >= 4 and _after_name(text, m.start()) and max(
+                    known_anywhere(word, other) for other in SUPPORTED_LANGUAGES) < RARE_AFTER_NAME_ZIPF:
+                spans.append(Span(m.start(), m.end(), "hint.lowercase_name",
+                                  "a word no list knows well, after a name (Anton zharkov)"))
+    for m in _MID_SENTENCE_CAPITAL.finditer(text):
+        word = m.group(2)
+        prev_start = text.rfind(" ", 0, m.start(1)) + 1
+        if not text[prev_start].islower() or _title_case(text, m.start()):
+            continue  # a name of several words, a headline in title case
+        lower = word.lower()
+        frequency = max(zipf(lower, lang), zipf(re.split(r"['’]", lower)[0], lang))
+        if frequency >= FUNCTION_WORD_ZIPF:
+            continue  # flagged already (model.capital_after_link)
+        form = cased_table(lang).get(lower)
+        if form is None:
+            # Never capitalised in mid-sentence by the corpus though common (``Adding``); but
+            # every German noun is capitalised, and the table lists only some of them.
+            if lang != "de" and frequency >= CAPITAL_HINT_UNLISTED_ZIPF:
+                spans.append(Span(prev_start, m.end(2), "hint.capital",
+                                  f"{word!r}, a common word, is capitalised in mid-sentence: after a link?"))
+        elif form.lower_count >= CAPITAL_HINT_LOWER_RATIO * max(1, form.capitalised_count):
+            spans.append(Span(prev_start, m.end(2), "hint.capital",
+                              f"{word!r}, mostly lower-case, is capitalised in mid-sentence: after a link?"))
     return spans
+
+
+#: A capitalised word in mid-sentence whose lower-case form is this many times more common
+#: is a hint for the model (``he said Adding that``, ``the Bible Wouldn't``).
+CAPITAL_HINT_LOWER_RATIO = 4.0
+#: ... or which the cased table does not list although it is this common.
+CAPITAL_HINT_UNLISTED_ZIPF = 4.0
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[^\W\d_])( )([A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]+(?:['’][^\W\d_]+)?)(?=[ ,;:.!?])")
+
+
+def _title_case(text: str, at: int) -> bool:
+    """Whether most words of the line holding ``at`` are capitalised (a headline)."""
+    line = text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
+    words = re.findall(r"[^\W\d_]+", line)
+    return sum(w[0].isupper() for w in words) * 2 > len(words)
+
+
+#: A lower-case word after a capitalised one is a hint when no word list has it this often
+#: (not in German, where every noun is capitalised and rare verb forms follow them).
+RARE_AFTER_NAME_ZIPF = 2.0
+
+
+def _after_name(text: str, start: int) -> bool:
+    """Whether a capitalised word, not an acronym, comes right before ``start``."""
+    return re.search(r"(?<![\w.])[A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]+ $", text[max(0, start - 40):start]) is not None
+
+
+def _name_follows(text: str, end: int) -> bool:
+    return re.match(r" [A-ZÀ-Þ][^\W\d_]", text[end:end + 3]) is not None
+

@@ -56,6 +56,8 @@ class Repairer:
     num_beams: int = 1
     #: trained with the span's lexical evidence after the window (``training_info.json``)
     evidence: bool = False
+    #: trained to name a repair of :mod:`cleanup.ops` rather than rewrite the window
+    names_ops: bool = False
 
     def rewrite(self, sources: list[str], max_new_tokens: int = 64) -> list[tuple[str, float]]:
         """Each source's rewrite and its mean token log-probability, in input order."""
@@ -84,6 +86,42 @@ class Repairer:
         return results
 
 
+    def choose(self, sources: list[str], candidates: list[list[str]]) -> list[tuple[str, float]]:
+        """For each source, the candidate answer the model finds likeliest and its mean token
+        log-probability (teacher-forced, end-of-sequence included: the measure ``rewrite``
+        reports for greedy output).
+
+        An op model names a repair; greedy decoding may name one that does not apply to the
+        span (``comma`` for ``canAlso``), which wastes the window. Ranking only the repairs
+        that apply asks the model the question it can answer here: which of these.
+        """
+        import torch
+
+        flat = [(i, c) for i, options in enumerate(candidates) for c in options]
+        best: dict[int, tuple[str, float]] = {}
+        for lo in range(0, len(sources), BATCH_SIZE):
+            rows = [(i, c) for i, c in flat if lo <= i < lo + BATCH_SIZE]
+            if not rows:
+                continue
+            enc = self.tokenizer(sources[lo : lo + BATCH_SIZE], return_tensors="pt", padding=True)
+            labels = self.tokenizer([c for _, c in rows], return_tensors="pt", padding=True)["input_ids"]
+            labels[labels == self.tokenizer.pad_token_id] = -100
+            pick = torch.tensor([i - lo for i, _ in rows])
+            with torch.inference_mode():
+                encoded = self.model.get_encoder()(input_ids=enc["input_ids"], attention_mask=enc["attention_mask"])
+                hidden = encoded.last_hidden_state.index_select(0, pick)
+                logits = self.model(encoder_outputs=(hidden,), attention_mask=enc["attention_mask"].index_select(0, pick),
+                                    labels=labels).logits
+                logprobs = torch.log_softmax(logits.float(), dim=-1)
+                mask = labels != -100
+                token = logprobs.gather(-1, labels.clamp(min=0).unsqueeze(-1)).squeeze(-1) * mask
+                means = (token.sum(-1) / mask.sum(-1).clamp(min=1)).tolist()
+            for (i, c), mean in zip(rows, means):
+                if i not in best or mean > best[i][1]:
+                    best[i] = (c, mean)
+        return [best.get(i, ("keep", -math.inf)) for i in range(len(sources))]
+
+
 @lru_cache(maxsize=4)
 def load_repairer(path: str) -> Repairer:
     """Load a model directory once per process (offline: nothing is ever downloaded)."""
@@ -107,17 +145,21 @@ def load_repairer(path: str) -> Repairer:
         raise ModelError(f"{path}: cannot load a seq2seq model from this directory ({str(err).splitlines()[0]}); "
                          "pass a Hugging Face model directory with --model, or use --no-model") from None
     model.eval()
-    return Repairer(model, tokenizer, _model_id(path), evidence=_trained_with_evidence(Path(path)))
+    trained = _training_config(Path(path))
+    return Repairer(model, tokenizer, _model_id(path), evidence=bool(trained.get("evidence", False)),
+                    names_ops=trained.get("task") == "ops")
 
 
-def _trained_with_evidence(path: Path) -> bool:
-    """Whether cleanup's trainer made this model read lexical evidence (its
-    ``training_info.json`` says so); any other model gets plain windows."""
+def _training_config(path: Path) -> dict:
+    """How cleanup's trainer made this model (its ``training_info.json``): whether it reads
+    lexical evidence and names repairs. Any other model gets plain windows and is asked to
+    rewrite them."""
     try:
         info = json.loads((path / "training_info.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return False
-    return bool(info.get("config", {}).get("evidence", False))
+        return {}
+    config = info.get("config", {}) if isinstance(info, dict) else {}
+    return config if isinstance(config, dict) else {}
 
 
 @dataclass(frozen=True)
@@ -157,7 +199,10 @@ def repair_many(articles: list[Article], config: Config) -> list[Article]:
                            span_evidence(blocks[n][r.block].text[r.span_start:r.span_end], r.lang)
                            if repairer.evidence else None)
                for n, r in requests]
-    outputs = repairer.rewrite(sources)
+    if repairer.names_ops:
+        outputs = repairer.choose(sources, [_applicable_ops(blocks[n][r.block].text, r) for n, r in requests])
+    else:
+        outputs = repairer.rewrite(sources)
     notes = [list(article.notes) for article in articles]
     accepted: dict[tuple[int, int], list[tuple[_Request, str, float]]] = {}
     for (n, request), (output, score) in zip(requests, outputs):
@@ -176,9 +221,7 @@ def repair_many(articles: list[Article], config: Config) -> list[Article]:
             continue
         proposal = Proposal(request.block, request.window_start, request.window_end, request.span_start,
                             request.span_end, before, after, score)
-        kind = OP_KINDS.get(op) if op else None
-        why_not = check_model_proposal(proposal, max(config.min_model_score, MIN_SCORE_BY_KIND.get(kind, -math.inf)),
-                                       named_repair=op is not None)
+        why_not = check_model_proposal(proposal, _score_floor(op, request, config), named_repair=op is not None)
         if why_not:
             notes[n].append(f"model rewrite rejected in block {request.block}: {before!r} → {after!r}: {why_not}")
             continue
@@ -229,6 +272,13 @@ def _requests(article: Article, config: Config) -> list[_Request]:
     return requests
 
 
+def _applicable_ops(text: str, request: _Request) -> list[str]:
+    """``keep`` and the repairs that change this request's span."""
+    window = text[request.window_start:request.window_end]
+    start, end = request.span_start - request.window_start, request.span_end - request.window_start
+    return ["keep"] + [op for op in OPS if op != "keep" and apply_op(op, window, start, end, request.lang) not in (None, window)]
+
+
 def _marked_window(text: str, request: _Request) -> str:
     window = text[request.window_start:request.window_end]
     return mark_span(window, request.span_start - request.window_start, request.span_end - request.window_start)
@@ -240,6 +290,20 @@ def _marked_window(text: str, request: _Request) -> str:
 #: / `lower` 6; at these floors 1 clean sentence changed, for 5 + 27 + 218 repairs (casing,
 #: capital, merge). `capitalise` is the least sure: which lower-case word is a name.
 MIN_SCORE_BY_KIND = {"casing": -0.07, "capital": -0.15, "merge": -0.2}
+
+def _score_floor(op: str | None, request: _Request, config: Config) -> float:
+    """The least score at which the model's repair is applied.
+
+    Where a merge rule splits the span anyway (``canAlso``), the model only chooses how
+    (``can also``, not ``can Also``): the text is broken either way, so the kind's stricter
+    floor, which guards correct text against a needless change, does not apply.
+    """
+    if op in _SPLIT_CHOICES and request.rule.startswith("merge."):
+        return config.min_model_score
+    return max(config.min_model_score, MIN_SCORE_BY_KIND.get(OP_KINDS.get(op) if op else None, -math.inf))
+
+
+_SPLIT_CHOICES = ("split", "split lower")
 
 #: The report kind of each repair the operation model names.
 OP_KINDS = {"split": "merge", "split lower": "merge", "drop": "merge", "comma": "capital", "lower": "capital",

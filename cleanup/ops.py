@@ -40,6 +40,18 @@ OPS = {
 #: Verb forms that cannot follow each pronoun of the `thus …` repairs.
 _SINGULAR_ONLY = ("is", "was", "has", "does")
 _PLURAL_ONLY = ("are", "were", "have", "do")
+#: Articles, possessives and prepositions of the supported languages: a comma never follows
+#: them, so ``comma`` does not apply after one (``the Turning Point`` is not ``the, turning``).
+_NO_COMMA_AFTER = {lang: frozenset(words.split()) for lang, words in {
+    "en": "the a an of to in on at for with by from into onto about his her its their our my your this these those",
+    "es": "el la los las un una unos unas lo al del de en con por para sin sobre entre su sus mi tu",
+    "fr": "le la les un une des du au aux à de dans sur sous pour par avec sans chez ce cette ces son sa ses leur leurs",
+    "de": "der die das den dem des ein eine einen einem einer eines im am zum zur vom beim von mit für auf aus bei nach zu",
+    "pt": "o a os as um uma uns umas do da dos das no na nos nas ao aos pelo pela pelos pelas com em de seu sua seus suas",
+    "it": "il lo la gli i le un uno una dei degli delle della dello nel nella nei negli nelle al alla ai agli alle dal "
+          "dalla sul sulla di da in con per su tra fra",
+}.items()}
+
 _VERB_NUMBER = {"he": _PLURAL_ONLY, "she": _PLURAL_ONLY, "they": _SINGULAR_ONLY, "we": _SINGULAR_ONLY}
 
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
@@ -75,6 +87,8 @@ def apply_op(op: str, text: str, start: int, end: int, lang: str) -> str | None:
         m = re.search(r"(\S+) ([A-ZÀ-Þ])(\S*)$", span)
         if m is None:
             return None
+        if op == "comma" and m.group(1).lower() in _NO_COMMA_AFTER.get(lang, ()):
+            return None  # "the, turning Point": an article or a preposition never ends a clause
         joiner = ", " if op == "comma" and not m.group(1).endswith(",") else " "
         fixed = f"{m.group(1)}{joiner}{m.group(2).lower()}{m.group(3)}"
         return text[:start] + span[: m.start()] + fixed + text[end:]

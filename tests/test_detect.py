@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from cleanup.cli import app
 
 
@@ -86,3 +88,41 @@ def test_detector_hints_an_inner_capital_the_rules_leave_whole():
     hinted = [text[s.start:s.end] for s in suspicious_spans(text, "es", hints=True) if s.rule == "hint.case_glue"]
     assert hinted == ["QuaidIndignado", "LongBeach"]
     assert not any(s.rule.startswith("hint.") for s in suspicious_spans(text, "es"))  # hints are for the model only
+
+
+@pytest.mark.parametrize("text, lang, hinted", [
+    ("he said Adding that modern technology helps", "en", ["said Adding"]),
+    ("a focus on ensuring tranquility Peace and trust", "en", ["tranquility Peace"]),
+    # names, a title-case headline, German nouns the cased table does not list: no hint
+    ("President Joe Biden met Angela Merkel in Paris on Monday.", "en", []),
+    ("Court Reduces Sentences of Prague Gang", "en", []),
+    ("Der Präsident hat die Verkehrsminister in Paris getroffen.", "de", []),
+])
+def test_detector_hints_a_common_word_capitalised_in_mid_sentence(text, lang, hinted):
+    from cleanup.detect import suspicious_spans
+
+    spans = suspicious_spans(text, lang, hints=True)
+    assert [text[s.start:s.end] for s in spans if s.rule == "hint.capital"] == hinted
+    assert not any(s.rule == "hint.capital" for s in suspicious_spans(text, lang))
+
+
+def test_detector_hints_a_lower_case_word_often_capitalised_before_a_name():
+    from cleanup.detect import suspicious_spans
+
+    text = "Fighting went on in northern Iraq and in the northern part of the country."
+    hinted = [(s.start, text[s.start:s.end]) for s in suspicious_spans(text, "en", hints=True)
+              if s.rule == "hint.lowercase_name"]
+    assert hinted == [(text.index("northern"), "northern")]  # not the second: no capital follows it
+
+
+@pytest.mark.parametrize("text, lang, hinted", [
+    ("the state, assures Anton zharkov, a member of the Duma", "en", ["zharkov"]),
+    ("Grzegorz schetyna: I will not promise it", "en", ["schetyna"]),
+    ("the Ukrainian drones flew on", "en", []),  # a word the lists know
+    ("die Regierung abzuzielen", "de", []),  # German: a rare verb after a noun
+])
+def test_detector_hints_a_rare_lower_case_word_after_a_name(text, lang, hinted):
+    from cleanup.detect import suspicious_spans
+
+    spans = suspicious_spans(text, lang, hints=True)
+    assert [text[s.start:s.end] for s in spans if s.rule == "hint.lowercase_name"] == hinted

@@ -63,3 +63,26 @@ def test_model_repairs_what_the_rules_cannot_in_a_sample():
     assert "Armed ForcesThey said" in text and "Armed Forces They said" in rules_only
     assert "Armed Forces said" in with_model  # the inserted pronoun dropped
     assert "Thus, President Volodymyr Zelensky stressed" in with_model  # not "Thus, he President"
+
+
+def test_model_chooses_among_the_repairs_that_apply(repairer):
+    """An op model is asked which applicable repair, not to name one freely: `comma`
+    cannot apply to a glued word, so it is never the answer there."""
+    from cleanup.neural import _applicable_ops, _Request
+    from cleanup.windows import model_input, span_evidence
+
+    text = "More advanced lifters canAlso do squats with big weights."
+    start = text.index("canAlso")
+    request = _Request(0, "en", 0, len(text), start, start + len("canAlso"), "merge.case_boundary", "")
+    options = _applicable_ops(text, request)
+    assert options[0] == "keep" and {"split", "split lower"} <= set(options) and "comma" not in options
+    source = model_input("en", text[:start] + "⟦canAlso⟧" + text[start + 7:], span_evidence("canAlso", "en"))
+    [(answer, score)] = repairer.choose([source], [options])
+    assert answer in options and score <= 0
+
+
+def test_model_lowers_a_common_word_the_glue_capitalised():
+    text = "More advanced lifters canAlso do squats with pretty big weights.\n"
+    article = clean_article(text, Config(lang="en"))
+    assert article.text == "More advanced lifters can also do squats with pretty big weights.\n"
+    assert [e.source for e in article.edits] == ["model"]

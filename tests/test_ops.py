@@ -32,6 +32,7 @@ def test_ops_apply(op, text, span, expected):
     ("comma", "the army in a message", "army"),
     ("capitalise", "in Bakhmut", "Bakhmut"),
     ("drop", "the Armed Forces", "Forces"),
+    ("comma", "during the Turning Point", "the Turning"),  # no clause ends with an article
 ])
 def test_ops_that_do_not_fit_the_span_return_none(op, text, span):
     start = text.index(span)

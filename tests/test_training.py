@@ -299,9 +299,37 @@ def test_tiny_ops_run_with_evidence_is_read_back_with_evidence(tmp_path):
                      runs_dir=str(tmp_path / "runs"), export_dir=str(tmp_path / "export"))
     train(config)
     repairer = load_repairer(str(tmp_path / "export"))
-    assert repairer.evidence
-    sources, rewrite = [], repairer.rewrite
-    repairer.rewrite = lambda batch, **kw: sources.extend(batch) or rewrite(batch, **kw)
+    assert repairer.evidence and repairer.names_ops
+    sources, choose = [], repairer.choose
+    repairer.choose = lambda batch, options: sources.extend(zip(batch, options)) or choose(batch, options)
     clean_article("The Ukrainian Armed ForcesThey have affirmed that the attack failed.\n",
                   Config(lang="en", model_path=tmp_path / "export"))
-    assert sources == ["<en> The Ukrainian Armed ⟦ForcesThey⟧ have affirmed that ‖ 4w 6w"]
+    assert sources == [("<en> The Ukrainian Armed ⟦ForcesThey⟧ have affirmed that ‖ 4w 6w",
+                        ["keep", "split", "split lower", "drop"])]
+
+
+def test_a_run_can_start_from_a_saved_model(tmp_path):
+    """--init-from: the weights and tokenizer of an exported model, not fresh ones (how a
+    run goes on once its checkpoint is gone)."""
+    import torch
+    from safetensors.torch import load_file
+
+    from cleanup.training.train import PRESETS, train
+
+    first = replace(PRESETS["tiny"], max_steps=5, runs_dir=str(tmp_path / "runs"), export_dir=str(tmp_path / "first"))
+    train(first)
+    again = replace(first, name="again", max_steps=0, init_from=str(tmp_path / "first"), export_dir=None)
+    best = train(again)
+    saved, restarted = load_file(tmp_path / "first" / "model.safetensors"), load_file(best / "model.safetensors")
+    assert saved.keys() == restarted.keys() and all(torch.equal(saved[k], restarted[k]) for k in saved)
+    assert (best / "tokenizer.json").read_bytes() == (tmp_path / "first" / "tokenizer.json").read_bytes()
+    assert not (again.run_dir / "tokenizer").exists()  # no new tokenizer was trained
+
+
+def test_a_saved_model_of_another_size_is_refused(tmp_path):
+    from cleanup.training.train import PRESETS, train
+
+    first = replace(PRESETS["tiny"], max_steps=1, runs_dir=str(tmp_path / "runs"), export_dir=str(tmp_path / "first"))
+    train(first)
+    with pytest.raises(ValueError, match="differ from the config"):
+        train(replace(first, name="bigger", d_model=64, init_from=str(tmp_path / "first")))

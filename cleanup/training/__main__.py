@@ -36,6 +36,8 @@ def main(
     seed: Optional[int] = typer.Option(None),
     copy_share: Optional[float] = typer.Option(None, help="Share of scrambled-window copies (the copy curriculum)."),
     max_target_tokens: Optional[int] = typer.Option(None),
+    init_from: Optional[str] = typer.Option(None, help="Start from this saved model's weights and tokenizer "
+                                                       "(a new optimizer and schedule) instead of fresh ones."),
     evidence: Optional[bool] = typer.Option(None, "--evidence/--no-evidence",
                                             help="ops models: give the model the span's word-list evidence."),
 ) -> None:
@@ -47,7 +49,7 @@ def main(
         warmup_steps=warmup_steps, decay_to=decay_to, optimizer=optimizer, batch_size=batch_size, architecture=architecture, d_model=d_model, d_ff=d_ff, heads=heads, encoder_layers=encoder_layers,
         decoder_layers=decoder_layers, eval_every=eval_every, eval_windows_per_language=eval_windows_per_language,
         checkpoint_every_s=checkpoint_every_s, threads=threads, seed=seed, copy_share=copy_share,
-        max_target_tokens=max_target_tokens, evidence=evidence,
+        max_target_tokens=max_target_tokens, evidence=evidence, init_from=init_from,
     )
     config = config_from_preset(preset, **overrides)
     if export_dir is not None:

@@ -103,6 +103,9 @@ class TrainConfig:
     seed: int = 0
     runs_dir: str = "runs"
     export_dir: str | None = "models/cleanup-t5-small"
+    # A model directory (save_pretrained) to start from instead of fresh weights: its weights
+    # and tokenizer, a new optimizer and schedule. How a run continues after its checkpoint is gone.
+    init_from: str | None = None
 
     @property
     def run_dir(self) -> Path:
@@ -404,6 +407,24 @@ def _prepare_tokenizer(config: TrainConfig, splits, run_dir: Path):
     return load_tokenizer(tok_dir)
 
 
+def _warm_start(config: TrainConfig):
+    """Tokenizer and weights of ``config.init_from``; its architecture must match the config."""
+    from transformers import AutoModelForSeq2SeqLM
+
+    from cleanup.training.tokenizer import load_tokenizer
+
+    directory = _resolve(config.init_from)
+    if not (directory / "config.json").exists():
+        raise ValueError(f"--init-from {directory}: not a saved model directory (no config.json)")
+    model = AutoModelForSeq2SeqLM.from_pretrained(str(directory), local_files_only=True)
+    shape = (model.config.d_model, model.config.num_layers, model.config.num_decoder_layers)
+    wanted = (config.d_model, config.encoder_layers, config.decoder_layers)
+    if shape != wanted:
+        raise ValueError(f"--init-from {directory}: d_model/layers {shape} differ from the config's {wanted}")
+    log.info("starting from the weights and tokenizer of %s", directory)
+    return load_tokenizer(directory), model
+
+
 def _save_checkpoint(path: Path, model, optimizer, scheduler, state: dict) -> None:
     import torch
 
@@ -450,8 +471,12 @@ def train(config: TrainConfig) -> Path:
     random.seed(config.seed)
     torch.manual_seed(config.seed)
     splits = _corpus(config)
-    tokenizer = _prepare_tokenizer(config, splits, run_dir)
-    model = build_model(config, len(tokenizer)).to(device)
+    if config.init_from:
+        tokenizer, model = _warm_start(config)
+        model = model.to(device)
+    else:
+        tokenizer = _prepare_tokenizer(config, splits, run_dir)
+        model = build_model(config, len(tokenizer)).to(device)
     optimizer = _optimizer(model, config)
     scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, _lr_lambda(config))
     state = {"step": 0, "epoch": 0, "batch": 0, "best": -1.0, "history": [], "config": asdict(config)}

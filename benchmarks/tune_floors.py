@@ -1,0 +1,139 @@
+"""Choose the model's per-kind score floors (``cleanup/neural.py: MIN_SCORE_BY_KIND``) on a
+development split that neither training nor ``model_quality.py`` uses.
+
+The lines: held-out corpus lines of en, de and fr beyond those ``model_quality.py`` takes
+(its corrupted and clean sentences come first in the same shuffled order); es, pt and it
+have none to spare, so the floors are chosen on three languages and the benchmark's six
+are all out of sample. Corrupted with the simulator under another seed.
+
+Every sentence is cleaned once with the floors off (every other check of the verifier
+still applies), and each model proposal that passes is recorded with its repair kind and
+score, and judged: on a corrupted sentence it is right when its rewritten window occurs in
+the clean sentence, wrong otherwise; on a clean sentence it is always wrong (harm). For
+each kind and floor the table shows what the model would still repair and break; the
+floor chosen is the most permissive one at which the kind breaks at most one clean
+sentence in ``--clean-per-lang`` per language and gains more repairs than it costs.
+
+    python benchmarks/tune_floors.py                 # bundled model
+    python benchmarks/tune_floors.py --model runs/small-2/best
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import random
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import cleanup.neural as neural  # noqa: E402
+from cleanup.config import DEFAULT_MODEL_DIR, Config  # noqa: E402
+from cleanup.pipeline import clean_article  # noqa: E402
+from cleanup.training.data import corpus_dir, is_held_out  # noqa: E402
+from cleanup.training.simulate import CORRUPTIONS  # noqa: E402
+from model_quality import EVAL_SEED, corrupted_pairs  # noqa: E402
+
+DEV_SEED = 77_001
+FLOORS = (-0.02, -0.05, -0.07, -0.1, -0.15, -0.2, -0.25, -0.3, -0.35)
+
+
+def dev_sentences(lang: str, corrupted_wanted: int, clean_wanted: int, benchmark_clean: int = 1000):
+    """(kind, corrupted, clean) pairs and clean lines from the held-out lines after the
+    benchmark's own."""
+    pairs, clean = corrupted_pairs(lang, 300, benchmark_clean)
+    rng = random.Random(f"{EVAL_SEED}:{lang}")  # the benchmark's order of the held-out lines
+    lines = [ln.rstrip("\n") for ln in (corpus_dir() / f"{lang}.txt").open(encoding="utf-8")]
+    held_out = [ln for ln in lines if ln and is_held_out(ln)]
+    rng.shuffle(held_out)
+    taken = {c for _, _, c in pairs} | set(clean)
+    spare = [ln for ln in held_out if ln not in taken]
+    rng = random.Random(f"{DEV_SEED}:{lang}")
+    names = list(CORRUPTIONS)
+    weights = [CORRUPTIONS[n][1] for n in names]
+    dev_pairs, used = [], 0
+    for line in spare[: max(0, len(spare) - clean_wanted)]:
+        if len(dev_pairs) >= corrupted_wanted:
+            break
+        used += 1
+        corruption = CORRUPTIONS[rng.choices(names, weights=weights)[0]][0](line, lang, rng)
+        if corruption is not None and corruption.corrupted != corruption.clean:
+            dev_pairs.append((corruption.kind, corruption.corrupted, corruption.clean))
+    return dev_pairs, spare[used : used + clean_wanted]
+
+
+def record_proposals(text: str, config: Config) -> list[tuple[str, float, str]]:
+    """(kind, score, rewritten window) of every model proposal the verifier passes when the
+    score floors are off. A split the merge rules make anyway, where the model only chooses
+    how, counts as kind ``split choice`` (its floor is the global one)."""
+    seen: list[tuple[str, float, str]] = []
+    pending: list[str] = []
+    floor_of, check = neural._score_floor, neural.check_model_proposal
+
+    def no_floor(op, request, config):
+        split_choice = op in neural._SPLIT_CHOICES and request.rule.startswith("merge.")
+        pending.append("split choice" if split_choice else neural.OP_KINDS.get(op, "rewrite") if op else "rewrite")
+        return -math.inf
+
+    def recording(proposal, min_score, named_repair=False):
+        why_not = check(proposal, min_score, named_repair)
+        if why_not is None:
+            seen.append((pending[-1], proposal.score, proposal.after))
+        return why_not
+
+    neural._score_floor, neural.check_model_proposal = no_floor, recording
+    try:
+        clean_article(text, config)
+    finally:
+        neural._score_floor, neural.check_model_proposal = floor_of, check
+    return seen
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("langs", nargs="*", default=["en", "de", "fr"])
+    parser.add_argument("--per-lang", type=int, default=300)
+    parser.add_argument("--clean-per-lang", type=int, default=1000)
+    parser.add_argument("--model", type=Path, default=DEFAULT_MODEL_DIR)
+    args = parser.parse_args()
+    import torch
+
+    torch.set_num_threads(2)
+    # (kind, floor) -> [right repairs, wrong on corrupted, changed clean]
+    table: dict[tuple[str, float], list[int]] = defaultdict(lambda: [0, 0, 0])
+    clean_total = 0
+    for lang in args.langs:
+        pairs, clean = dev_sentences(lang, args.per_lang, args.clean_per_lang)
+        clean_total += len(clean)
+        print(f"{lang}: {len(pairs)} corrupted, {len(clean)} clean dev sentences", file=sys.stderr)
+        config = Config(lang=lang, model_path=args.model)
+        for kind_of_corruption, corrupted, target in pairs:
+            for kind, score, after in record_proposals(corrupted, config):
+                for floor in FLOORS:
+                    if score >= floor:
+                        table[(kind, floor)][0 if after in target else 1] += 1
+        for line in clean:
+            for kind, score, _ in record_proposals(line, config):
+                for floor in FLOORS:
+                    if score >= floor:
+                        table[(kind, floor)][2] += 1
+    kinds = sorted({k for k, _ in table})
+    print(f"model {args.model}; {clean_total} clean sentences in {', '.join(args.langs)}\n")
+    print("| kind | floor | right repairs | wrong on corrupted | clean changed |")
+    print("|---|---:|---:|---:|---:|")
+    chosen = {}
+    for kind in kinds:
+        for floor in FLOORS:
+            right, wrong, harm = table[(kind, floor)]
+            print(f"| {kind} | {floor} | {right} | {wrong} | {harm} |")
+            if harm <= len(args.langs) and right > wrong + harm:
+                chosen[kind] = floor
+    print(f"\nchosen floors (at most one clean sentence changed per language, more right than wrong): {chosen}")
+
+
+if __name__ == "__main__":
+    main()
