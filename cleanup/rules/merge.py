@@ -201,20 +201,27 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
     >>> [f.reason for f in propose_word_word("pourl’instant, aujourd’hui", "fr", None)]
     ["a word glued to the elided 'l' after it: 'pour'"]
     """
-    fixes = _elision_fixes(text, lang)
+    fixes = _elision_fixes(text, lang) + _contraction_fixes(text, lang)
     if lang not in WORD_WORD_LANGUAGES:
         return fixes
     for m in _LETTER_RUN.finditer(text):
         run = m.group(0)
-        if len(run) < 5 or not run.islower() or "'" in run or "’" in run or run in cased_table(lang):
+        # A capitalised run too ("Withland", "Salariesin"): the glue after a link at the
+        # start of a sentence; judged in lower case, split with its capital kept.
+        capitalised = (run[:1].isupper() and run[1:].islower() and len(run) >= 7 and lang != "de"
+                       and _sentence_start(text, m.start()))
+        lower = run.lower()
+        if (len(run) < 5 or not (run.islower() or capitalised) or "'" in run or "’" in run
+                or lower in cased_table(lang)):
             continue
-        run_zipf = max(known_anywhere(run, other) for other in (lang, "en", "es", "fr", "de", "pt", "it"))
+        run_zipf = max(known_anywhere(form, other) for form in {run, lower}
+                       for other in (lang, "en", "es", "fr", "de", "pt", "it"))
         if run_zipf >= UNKNOWN_FUNCTION_PAIR_ZIPF or _recurs(context, run):
             continue
         best = None
         for i in range(1, len(run)):
             left, right = run[:i], run[i:]
-            split = _word_pair_score(left, right, lang)
+            split = _word_pair_score(left.lower(), right, lang)
             if split is None:
                 continue
             both_function_words = min(zipf(left, lang), zipf(right, lang)) >= FUNCTION_WORD_ZIPF
@@ -232,6 +239,28 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
 #: Elided articles and pronouns of the languages that write them ("l’instant", "dell'anno").
 _ELISIONS = {"fr": ("l", "d", "j", "n", "s", "c", "m", "t", "qu", "jusqu", "lorsqu", "puisqu"),
              "it": ("l", "d", "dell", "all", "dall", "nell", "sull", "un", "c")}
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    """Whether ``at`` starts a line or follows the end of a sentence (and an opening quote)."""
+    before = text[:at].rstrip("“\"'«„(")
+    return not before.strip() or before.endswith("\n") or re.search(r"[.!?][”\"»)]? +$", before) is not None
+
+
+_EN_CONTRACTION_GLUE = re.compile(r"(?<![\w'’])([^\W\d_]+['’](?:s|t|re|ll|ve|d)|I['’]m)([a-z]{2,})(?![\w'’])")
+
+
+def _contraction_fixes(text: str, lang: str) -> list[Fix]:
+    """An English contraction or possessive glued to the next word: ``doesn'tget`` →
+    ``doesn't get``, ``Semilarski'sbribe`` → ``Semilarski's bribe`` (no English word goes
+    on after ``'s``, ``n't``, ``'ll``)."""
+    if lang != "en":
+        return []
+    fixes = []
+    for m in _EN_CONTRACTION_GLUE.finditer(text):
+        if zipf(m.group(2), lang) >= COMMON_WORD_ZIPF:
+            fixes.append(Fix(m.end(1), m.end(1), " ", f"a word glued to the contraction {m.group(1)!r} before it", 0.8))
+    return fixes
 
 
 def _elision_fixes(text: str, lang: str) -> list[Fix]:
@@ -280,6 +309,8 @@ def _word_pair_score(left: str, right: str, lang: str) -> float | None:
     more often a compound (``commandership``) than a glue; and neither may be a piece of
     the language's word formation (prefixes, enclitic pronouns, verb endings)."""
     left_zipf, right_zipf = zipf(left, lang), zipf(right, lang)
+    if lang == "en" and left == "a" and right_zipf >= 4.0 and len(right) >= 4:
+        return right_zipf  # "atalk", "awider": of 60,000 corpus lines, no word no list knows starts so
     if len(left) == 1 or left == "qu" or left in word_list("common", "lower_prefixes"):
         return None
     # Words this frequent ("por", "de", "que", "the") are never the stem of an inflected form.
