@@ -19,7 +19,8 @@ from pathlib import Path
 from .article import Article, Edit
 from .config import DEFAULT_MODEL_DIR, SUPPORTED_LANGUAGES, Config
 from .errors import ModelError
-from .ops import OPS, apply_op, mark_span, parse_op
+from .ops import OPS, apply_op, glue_point, mark_span, parse_op
+from .rules.merge import lowers_after_glue
 from .verify import Proposal, check_model_proposal, common_prefix, common_suffix
 from .windows import model_input, span_evidence, widen
 
@@ -273,10 +274,16 @@ def _requests(article: Article, config: Config) -> list[_Request]:
 
 
 def _applicable_ops(text: str, request: _Request) -> list[str]:
-    """``keep`` and the repairs that change this request's span."""
+    """``keep`` and the repairs that change this request's span; not ``split`` where the
+    merge rule lower-cases the function word it splits off (``ParaLos curiosos``)."""
     window = text[request.window_start:request.window_end]
     start, end = request.span_start - request.window_start, request.span_end - request.window_start
-    return ["keep"] + [op for op in OPS if op != "keep" and apply_op(op, window, start, end, request.lang) not in (None, window)]
+    options = [op for op in OPS if op != "keep" and apply_op(op, window, start, end, request.lang) not in (None, window)]
+    span = window[start:end]
+    point = glue_point(span, request.lang)
+    if point and lowers_after_glue(span[point:], text[request.span_end:], request.lang):
+        options = [op for op in options if op != "split"]
+    return ["keep"] + options
 
 
 def _marked_window(text: str, request: _Request) -> str:

@@ -55,9 +55,40 @@ def propose_case_boundary(text: str, lang: str, context) -> list[Fix]:
         if not _plausible_case_glue(left, right, lang, context):
             continue
         confidence = 0.9 if min(left_zipf, right_zipf) >= 3 else 0.75
+        if lowers_after_glue(right, text[m.end():], lang):
+            fixes.append(Fix(m.start(), m.end(), f"{left} {right[0].lower()}{right[1:]}",
+                             f"words glued at a link boundary: {left!r} + {right!r}, a function word "
+                             "capitalised only because the segment after the link was translated alone", confidence))
+            continue
         fixes.append(Fix(m.start(), m.end(), f"{left} {right}",
                          f"words glued at a link boundary: {left!r} + {right!r}", confidence))
     return fixes
+
+
+#: German pronouns of polite address, capitalised in mid-sentence on purpose.
+_DE_POLITE = frozenset({"Sie", "Ihr", "Ihre", "Ihnen", "Ihrer", "Ihren", "Ihrem", "Ihres"})
+#: Subject pronouns keep their capital: after a glue one is most often inserted by the
+#: translator (``ForcesThey have``), which only the model repairs (by dropping it); the
+#: capital keeps it visible meanwhile.
+_SUBJECT_PRONOUNS = frozenset("I He She It We They Él Ella Ellos Ellas Il Elle Ils Elles Er Es Ele Ela Eles Elas "
+                              "Lui Lei Esso Essa Loro Essi".split())
+
+
+def lowers_after_glue(right: str, following: str, lang: str) -> bool:
+    """Whether the capital of ``right``, split off a glued run, is the translator's: a
+    function word (``ParaLos curiosos`` → ``Para los curiosos``, ``canAlso``), unless a
+    capitalised word follows (``enLos Angeles``, ``inThe Hague``) or it is polite German.
+
+    >>> lowers_after_glue("Los", " curiosos", "es"), lowers_after_glue("Los", " Angeles", "es")
+    (True, False)
+    """
+    if not right[:1].isupper() or not right[1:].islower() or right in _SUBJECT_PRONOUNS or right in _DE_POLITE:
+        return False
+    if re.match(r"\s*[\"“«„]?[A-ZÀ-Þ]", following):
+        return False
+    form = cased_table(lang).get(right.lower())
+    rarely_capitalised = form is None or form.lower_count >= 4 * max(1, form.capitalised_count)
+    return zipf(right.lower(), lang) >= FUNCTION_WORD_ZIPF + 0.1 and rarely_capitalised
 
 
 def _plausible_case_glue(left: str, right: str, lang: str, context) -> bool:
