@@ -273,9 +273,12 @@ _ELISIONS = {"fr": ("l", "d", "j", "n", "s", "c", "m", "t", "qu", "jusqu", "lors
 
 
 def _sentence_start(text: str, at: int) -> bool:
-    """Whether ``at`` starts a line or follows the end of a sentence (and an opening quote)."""
-    before = text[:at].rstrip("“\"'«„(")
-    return not before.strip() or before.endswith("\n") or re.search(r"[.!?][”\"»)]? +$", before) is not None
+    """Whether ``at`` starts a line or follows the end of a sentence (quotes and brackets
+    between)."""
+    before = text[max(0, at - 8):at].rstrip("“”\"'«»„() \t")
+    if not before:
+        return at <= 8
+    return before[-1] in "\n.!?"
 
 
 _EN_CONTRACTION_GLUE = re.compile(r"(?<![\w'’])([^\W\d_]+['’](?:s|t|re|ll|ve|d)|I['’]m)([a-z]{2,})(?![\w'’])")
