@@ -11,8 +11,9 @@ still applies), and each model proposal that passes is recorded with its repair 
 score, and judged: on a corrupted sentence it is right when its rewritten window occurs in
 the clean sentence, wrong otherwise; on a clean sentence it is always wrong (harm). For
 each kind and floor the table shows what the model would still repair and break; the
-floor chosen is the most permissive one at which the kind breaks at most one clean
-sentence in ``--clean-per-lang`` per language and gains more repairs than it costs.
+floor chosen is the most permissive one at which the kind changes at most one clean
+sentence in 1,000 and makes over twice as many right repairs as wrong edits and changed
+clean sentences together.
 
     python benchmarks/tune_floors.py                 # bundled model
     python benchmarks/tune_floors.py --model runs/small-2/best
@@ -68,15 +69,13 @@ def dev_sentences(lang: str, corrupted_wanted: int, clean_wanted: int, benchmark
 
 def record_proposals(text: str, config: Config) -> list[tuple[str, float, str]]:
     """(kind, score, rewritten window) of every model proposal the verifier passes when the
-    score floors are off. A split the merge rules make anyway, where the model only chooses
-    how, counts as kind ``split choice`` (its floor is the global one)."""
+    score floors are off, by the floor it is held to (:func:`cleanup.neural.floor_kind`)."""
     seen: list[tuple[str, float, str]] = []
     pending: list[str] = []
     floor_of, check = neural._score_floor, neural.check_model_proposal
 
     def no_floor(op, request, config):
-        split_choice = op in neural._SPLIT_CHOICES and request.rule.startswith("merge.")
-        pending.append("split choice" if split_choice else neural.OP_KINDS.get(op, "rewrite") if op else "rewrite")
+        pending.append(neural.floor_kind(op, request) or "rewrite")
         return -math.inf
 
     def recording(proposal, min_score, named_repair=False):
@@ -130,9 +129,10 @@ def main() -> None:
         for floor in FLOORS:
             right, wrong, harm = table[(kind, floor)]
             print(f"| {kind} | {floor} | {right} | {wrong} | {harm} |")
-            if harm <= len(args.langs) and right > wrong + harm:
+            if harm <= clean_total / 1000 and right > 2 * (wrong + harm):
                 chosen[kind] = floor
-    print(f"\nchosen floors (at most one clean sentence changed per language, more right than wrong): {chosen}")
+    print(f"\nchosen floors (at most one clean sentence in 1,000 changed, over twice as many right repairs as "
+          f"wrong ones and changed clean sentences): {chosen}")
 
 
 if __name__ == "__main__":

@@ -93,8 +93,8 @@ def apply_op(op: str, text: str, start: int, end: int, lang: str) -> str | None:
         fixed = f"{m.group(1)}{joiner}{m.group(2).lower()}{m.group(3)}"
         return text[:start] + span[: m.start()] + fixed + text[end:]
     if op == "capitalise":
-        if not span[:1].islower():
-            return None
+        if not span[:1].islower() or any(c.isupper() for c in span):
+            return None  # a lower-cased name, not a glue ("canAlso")
         return text[:start] + span[0].upper() + span[1:] + text[end:]
     if op == "thus" or op.startswith("thus "):
         if not span.startswith("A) Yes,"):
