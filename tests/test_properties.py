@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cleanup import Config, clean_article
@@ -21,12 +21,16 @@ line = st.lists(st.sampled_from(WORDS), min_size=1, max_size=14).map(" ".join)
 block = st.lists(line, min_size=1, max_size=3).map("\n".join)
 article = st.lists(block, min_size=1, max_size=5).map("\n\n".join)
 
-settings.register_profile("cleanup", deadline=None, max_examples=60,
+# derandomize: the same examples on every run, so CI cannot turn red by chance; a failure
+# once found by a random run is kept below as an @example.
+settings.register_profile("cleanup", deadline=None, max_examples=60, derandomize=True,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("cleanup")
 
 
 @given(article)
+# mojibake made the block read as Danish the first time, as English once repaired
+@example(text="the\n\nkyiv @handle Ã© Armed Armed McDonald https://example.org/x https://example.org/x")
 def test_properties_idempotent(text):
     once = clean_article(text, CONFIG).text
     assert clean_article(once, CONFIG).text == once
