@@ -79,8 +79,9 @@ _SUBJECT_PRONOUNS = frozenset("I He She It We They Él Ella Ellos Ellas Il Elle 
 
 
 def lowers_after_glue(right: str, following: str, lang: str) -> bool:
-    """Whether the capital of ``right``, split off a glued run, is the translator's: a
-    function word (``ParaLos curiosos`` → ``Para los curiosos``, ``canAlso``), unless a
+    """Whether the capital of ``right``, split off a glued run, is the translator's: a very
+    frequent function word (``ParaLos curiosos`` → ``Para los curiosos``, ``saidThe``; not
+    ``canAlso``, whose ``Also`` is as frequent as ``Day`` in ``NationalDay``), unless a
     capitalised word follows (``enLos Angeles``, ``inThe Hague``) or it is polite German.
 
     >>> lowers_after_glue("Los", " curiosos", "es"), lowers_after_glue("Los", " Angeles", "es")
