@@ -83,19 +83,14 @@ def _best_by_vocabulary(text: str, probs) -> str:
     return best
 
 
-def _as_repaired(text: str) -> str:
-    """The text as the mojibake rule will leave it: languages are detected on that, so that
-    cleaning a second time (the mojibake gone) detects the same ones (idempotence; ``Ã©``
-    made an English block read as Danish)."""
-    import ftfy
-
-    return ftfy.fix_encoding(text) if any(ord(c) > 127 for c in text) else text
-
-
 def detect_language(article: Article, config: Config) -> Article:
-    """Set the article's language and each block's; record untranslated blocks as findings."""
-    prose = _as_repaired("\n".join(b.text for b in article.blocks if b.kind.is_prose))
-    article_probs = language_probabilities(prose or _as_repaired(article.text), config.seed)
+    """Set the article's language and each block's; record untranslated blocks as findings.
+    Languages are read off the text with its mojibake repaired (``Ã©`` made an English block
+    read as Danish the first time and as English the second: not idempotent)."""
+    from .rules.encoding import without_mojibake
+
+    prose = without_mojibake("\n".join(b.text for b in article.blocks if b.kind.is_prose))
+    article_probs = language_probabilities(prose or without_mojibake(article.text), config.seed)
     detected = article_probs[0][0] if article_probs else None
     if detected and (article_probs[0][1] < SURE or sum(c.isalpha() for c in prose) < SHORT_TEXT_LETTERS):
         detected = _best_by_vocabulary(prose or article.text, article_probs)
@@ -113,7 +108,7 @@ def detect_language(article: Article, config: Config) -> Article:
     for block in article.blocks:
         letters = sum(c.isalpha() for c in block.text)
         if block.kind.is_prose and letters >= MIN_LETTERS_FOR_BLOCK:
-            probs = language_probabilities(_as_repaired(block.text), config.seed)
+            probs = language_probabilities(without_mojibake(block.text), config.seed)
             best, p = probs[0] if probs else (lang, 0.0)
             if best != lang and p >= FOREIGN_BLOCK_PROBABILITY and block.kind is BlockKind.BODY:
                 findings.append(Finding(block.index, 0, len(block.text), block.text, "langid.foreign_block",

@@ -98,10 +98,9 @@ class Repairer:
         """
         import torch
 
-        flat = [(i, c) for i, options in enumerate(candidates) for c in options]
         best: dict[int, tuple[str, float]] = {}
         for lo in range(0, len(sources), BATCH_SIZE):
-            rows = [(i, c) for i, c in flat if lo <= i < lo + BATCH_SIZE]
+            rows = [(i, c) for i in range(lo, min(lo + BATCH_SIZE, len(sources))) for c in candidates[i]]
             if not rows:
                 continue
             enc = self.tokenizer(sources[lo : lo + BATCH_SIZE], return_tensors="pt", padding=True)

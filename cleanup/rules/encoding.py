@@ -31,6 +31,20 @@ def propose_mojibake(text: str, lang: str, context) -> list[Fix]:
     return fixes
 
 
+def without_mojibake(text: str) -> str:
+    """``text`` as this rule leaves it (language detection reads that, so that a second
+    cleaning, the mojibake gone, detects the same languages).
+
+    >>> without_mojibake("Il a dÃ©clarÃ© lundi")
+    'Il a déclaré lundi'
+    """
+    if text.isascii():
+        return text
+    for fix in sorted(propose_mojibake(text, "und", None), key=lambda f: f.start, reverse=True):
+        text = text[:fix.start] + fix.after + text[fix.end:]
+    return text
+
+
 def _lines(text: str):
     start = 0
     for line in text.split("\n"):

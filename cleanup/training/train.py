@@ -151,15 +151,13 @@ PRESETS: dict[str, TrainConfig] = {
     "small": TrainConfig(task="ops", learning_rate=3e-4, warmup_steps=400, threads=2, lines_per_language=15000,
                          copy_share=0.0, max_target_tokens=8, max_source_tokens=64, eval_every=500,
                          max_steps=12000, decay_to=0.1, evidence=True),
-    # The second stage (2026-11-27): the first stage's best weights, trained on with a fresh
-    # optimizer on new simulations (seed 1) and the detector's new hints (a common word
-    # capitalised in mid-sentence, a lower-case word before or a rare one after a name).
-    "small-2": TrainConfig(name="small-2", task="ops", learning_rate=1.5e-4, warmup_steps=200, threads=2,
-                           lines_per_language=15000, copy_share=0.0, max_target_tokens=8, max_source_tokens=64,
-                           eval_every=500, max_steps=16000, decay_to=0.1, evidence=True, seed=1,
-                           init_from="runs/small/best"),
     "small-window": TrainConfig(name="small-window", learning_rate=1e-3, warmup_steps=200, threads=2),
 }
+# The second stage (2026-11-27): the first stage's best weights, trained on with a fresh
+# optimizer on new simulations (seed 1) and the detector's new hints (a common word
+# capitalised in mid-sentence, a lower-case word before or a rare one after a name).
+PRESETS["small-2"] = replace(PRESETS["small"], name="small-2", learning_rate=1.5e-4, warmup_steps=200,
+                             max_steps=16000, seed=1, init_from="runs/small/best")
 
 
 def _resolve(path: str) -> Path:
