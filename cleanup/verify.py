@@ -52,6 +52,9 @@ class Proposal:
     before: str
     after: str
     score: float  # mean token log-probability of ``after``
+    #: the block's language: a name is a word *its* corpus mostly capitalises ("Job" is a
+    #: German noun, not an English name); None: any supported language's
+    lang: str | None = None
 
 
 def check_model_proposal(proposal: Proposal, min_score: float, named_repair: bool = False) -> str | None:
@@ -73,9 +76,9 @@ def check_model_proposal(proposal: Proposal, min_score: float, named_repair: boo
         return "adds or removes a line break"
     if proposal.score < min_score:
         return f"scores {proposal.score:.2f}, below the threshold {min_score:.2f}"
-    if _names_changed(before, after):
+    if _names_changed(before, after, proposal.lang):
         return "adds or drops a name"
-    if _name_lowered(before, after):
+    if _name_lowered(before, after, proposal.lang):
         return "lower-cases a name or an acronym"
     span = before[proposal.span_start - proposal.window_start : proposal.span_end - proposal.window_start]
     removed, added = _quotes(before) - _quotes(after), _quotes(after) - _quotes(before)
@@ -106,36 +109,37 @@ def _letters(text: str) -> str:
     return "".join(c for c in text.casefold() if not c.isspace())
 
 
-def _names_changed(before: str, after: str) -> bool:
+def _names_changed(before: str, after: str, lang: str | None = None) -> bool:
     """A name of one side whose letters are missing from the other: re-casing ("kyiv" →
     "Kyiv") and re-spacing ("Fastowpleaded" → "Fastow pleaded") keep every name."""
     squeeze = lambda text: "".join(text.casefold().split())  # noqa: E731
     b, a = squeeze(before), squeeze(after)
-    return (any(n.casefold() not in b for n in _names(after))
-            or any(n.casefold() not in a for n in _names(before)))
+    return (any(n.casefold() not in b for n in _names(after, lang))
+            or any(n.casefold() not in a for n in _names(before, lang)))
 
 
-def _name_lowered(before: str, after: str) -> bool:
+def _name_lowered(before: str, after: str, lang: str | None = None) -> bool:
     """A name (or the head of an acronym: ``theMHP`` → ``the mHP``) that lost its capital."""
     if re.search(r"(?<![^\W\d_])[a-zß-ÿ][A-ZÀ-Þ]", after) and not re.search(r"(?<![^\W\d_])[a-zß-ÿ][A-ZÀ-Þ]", before):
         return True
-    lowered = Counter(_names(before)) - Counter(_names(after))
+    lowered = Counter(_names(before, lang)) - Counter(_names(after, lang))
     return any(re.search(rf"(?<![^\W\d_]){re.escape(name[0].lower() + name[1:])}", after) for name in lowered)
 
 
-def _names(text: str) -> Counter:
+def _names(text: str, lang: str | None = None) -> Counter:
     """Proper names in ``text``: capitalised words ("ForcesThey" counts as "Forces" and
     "They") that the corpus mostly writes capitalised, or that no word list knows."""
     tokens = re.findall(r"[A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]+", text)
-    return Counter(t for t in tokens if _is_name(t))
+    return Counter(t for t in tokens if _is_name(t, lang))
 
 
-def _is_name(word: str) -> bool:
+def _is_name(word: str, lang: str | None = None) -> bool:
     from .config import SUPPORTED_LANGUAGES
     from .rules.lexicon import known_anywhere, mostly_capitalised
 
-    return any(mostly_capitalised(word, lang) for lang in SUPPORTED_LANGUAGES) or all(
-        known_anywhere(word, lang) == 0 for lang in SUPPORTED_LANGUAGES)
+    casing_langs = (lang,) if lang in SUPPORTED_LANGUAGES else SUPPORTED_LANGUAGES
+    return any(mostly_capitalised(word, other) for other in casing_langs) or all(
+        known_anywhere(word, other) == 0 for other in SUPPORTED_LANGUAGES)
 
 
 def _quotes(text: str) -> Counter:

@@ -3,6 +3,7 @@ so a missing model is a failure, not a skip."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -74,9 +75,38 @@ def test_model_chooses_among_the_repairs_that_apply(repairer):
 
     text = "Prices rose, he saidThe minister on Monday."
     start = text.index("saidThe")
-    request = _Request(0, "en", 0, len(text), start, start + len("saidThe"), "merge.case_boundary", "")
+    request = _Request(0, "en", 0, len(text), start, start + len("saidThe"), "hint.case_glue", "")
     options = _applicable_ops(text, request)
     assert options == ["keep", "split lower", "drop"]
     source = model_input("en", text[:start] + "⟦saidThe⟧" + text[start + 7:], span_evidence("saidThe", "en"))
     [(answer, score)] = repairer.choose([source], [options])
     assert answer in options and score <= 0
+
+
+def test_a_span_the_rules_split_anyway_is_only_asked_how():
+    """`theJob` is split by the merge rule whatever the model says, so `keep` is not among
+    the answers: the model chooses between `the Job` and `the job` (a split choice)."""
+    from cleanup.neural import _applicable_ops, _Request, floor_kind
+
+    text = "There seems to be no end to theJob cuts at the giant."
+    start = text.index("theJob")
+    request = _Request(0, "en", 0, len(text), start, start + len("theJob"), "merge.case_boundary", "")
+    assert "keep" not in _applicable_ops(text, request)
+    assert floor_kind("split lower", request) == "split choice"
+    assert floor_kind("split lower", replace(request, rule="hint.case_glue")) == "glue hint"
+    assert floor_kind("lower", replace(request, rule="hint.capital")) == "capital hint"
+    assert floor_kind("lower", replace(request, rule="model.capital_after_link")) == "capital"
+
+
+def test_a_repair_is_held_to_the_floor_of_what_flagged_its_span(monkeypatch):
+    """The floor depends on the detector rule that flagged the span (a hint's split is held
+    to the stricter `glue hint` floor), not on the repair's report kind (`merge.model`)."""
+    import cleanup.neural as neural
+
+    seen = []
+    floor = neural._score_floor
+    monkeypatch.setattr(neural, "_score_floor", lambda op, request, config: seen.append(request.rule) or floor(
+        op, request, config))
+    clean_article("The rail operators were replaced by RegioJet on Monday.", Config(lang="en"))
+    assert seen and all(not rule.endswith(".model") for rule in seen)
+    assert "hint.case_glue" in seen

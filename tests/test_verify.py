@@ -74,3 +74,13 @@ def test_verify_holds_a_named_repair_to_the_span_but_not_to_the_similarity_bound
     proposal = _proposal_at("A) Yes, also had a", "A) Yes,", "Thus, he also had a")
     assert check_model_proposal(proposal, -0.5) == "rewrites too much of the window"
     assert check_model_proposal(proposal, -0.5, named_repair=True) is None
+
+
+def test_verify_reads_names_in_the_blocks_language():
+    """`Job` is a German noun, capitalised by the German corpus, but no English name: in an
+    English block the split may lower-case it; `Kyiv` stays a name in English."""
+    job = _proposal_at("no end to theJob cuts at", "theJob", "no end to the job cuts at")
+    assert check_model_proposal(job, -0.5) == "lower-cases a name or an acronym"  # language unknown
+    assert check_model_proposal(Proposal(**{**job.__dict__, "lang": "en"}), -0.5) is None
+    kyiv = _proposal_at("talks inKyiv ended", "inKyiv", "talks in kyiv ended")
+    assert check_model_proposal(Proposal(**{**kyiv.__dict__, "lang": "en"}), -0.5) == "lower-cases a name or an acronym"

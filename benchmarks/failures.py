@@ -1,0 +1,58 @@
+"""List the corrupted benchmark sentences that rules + model leave wrong, and the clean
+sentences the model changes: the reading list behind the figures of ``model_quality.py``.
+
+    python benchmarks/failures.py en                  # every failure, grouped by corruption kind
+    python benchmarks/failures.py en --kind comma_capital --no-model
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from cleanup.config import DEFAULT_MODEL_DIR, Config  # noqa: E402
+from cleanup.pipeline import clean_article  # noqa: E402
+from model_quality import corrupted_pairs  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("lang")
+    parser.add_argument("--per-lang", type=int, default=300)
+    parser.add_argument("--clean-per-lang", type=int, default=1000)
+    parser.add_argument("--kind", default=None, help="only this corruption kind")
+    parser.add_argument("--no-model", action="store_true")
+    parser.add_argument("--model", type=Path, default=DEFAULT_MODEL_DIR)
+    args = parser.parse_args()
+    config = Config(lang=args.lang, use_model=not args.no_model, model_path=args.model)
+    pairs, clean = corrupted_pairs(args.lang, args.per_lang, args.clean_per_lang)
+    failures, totals = Counter(), Counter()
+    for kind, corrupted, target in pairs:
+        if args.kind and kind != args.kind:
+            continue
+        totals[kind] += 1
+        article = clean_article(corrupted, config)
+        if article.text == target:
+            continue
+        failures[kind] += 1
+        print(f"[{kind}]\n  in:   {corrupted}\n  want: {target}\n  got:  {article.text}")
+        for edit in article.edits:
+            print(f"    {edit.source}/{edit.rule}: {edit.before!r} -> {edit.after!r} ({edit.confidence:.2f})")
+    print("\nfailures by kind:", {k: f"{failures[k]}/{totals[k]}" for k in totals})
+    if args.kind is None and not args.no_model:
+        print("\nclean sentences the model changes:")
+        for line in clean:
+            article = clean_article(line, config)
+            for edit in article.edits:
+                if edit.source == "model":
+                    print(f"  {line}\n    {edit.rule}: {edit.before!r} -> {edit.after!r} ({edit.confidence:.2f})")
+
+
+if __name__ == "__main__":
+    main()
