@@ -305,7 +305,7 @@ def test_tiny_ops_run_with_evidence_is_read_back_with_evidence(tmp_path):
     clean_article("The Ukrainian Armed ForcesThey have affirmed that the attack failed.\n",
                   Config(lang="en", model_path=tmp_path / "export"))
     assert sources == [("<en> The Ukrainian Armed ⟦ForcesThey⟧ have affirmed that ‖ 4w 6w",
-                        ["keep", "split", "split lower", "drop"])]
+                        ["split", "split lower", "drop"])]  # the merge rule splits it anyway: no "keep"
 
 
 def test_a_run_can_start_from_a_saved_model(tmp_path):

@@ -91,9 +91,42 @@ def lowers_after_glue(right: str, following: str, lang: str) -> bool:
         return False
     if re.match(r"\s*[\"“«„]?[A-ZÀ-Þ]", following):
         return False
+    if _native_lower_word(right, lang):
+        return True  # "HausTeilt" → "Haus teilt": a German verb is never capitalised
     form = cased_table(lang).get(right.lower())
     rarely_capitalised = form is None or form.lower_count >= 4 * max(1, form.capitalised_count)
     return zipf(right.lower(), lang) >= LOWERED_FUNCTION_WORD_ZIPF and rarely_capitalised
+
+
+#: A word this common that the corpus never capitalises in mid-sentence (the cased table
+#: lists every word it saw capitalised there) is no name, no title word and no German noun.
+NEVER_CAPITALISED_ZIPF = 4.0
+
+
+def never_capitalised(word: str, lang: str) -> bool:
+    """Whether ``word`` is common in ``lang`` yet never written capitalised in mid-sentence
+    by the corpus (``criticism``; German ``teilt``, a verb).
+
+    >>> never_capitalised("Criticism", "en"), never_capitalised("Teilt", "de"), never_capitalised("Haus", "de")
+    (True, True, False)
+    """
+    return word.lower() not in cased_table(lang) and zipf(word.lower(), lang) >= NEVER_CAPITALISED_ZIPF
+
+
+def _native_lower_word(word: str, lang: str) -> bool:
+    """A German word that its corpus never capitalises (a verb, an adjective: ``HausTeilt``,
+    ``AdamVerlässt``) and that English does not know: brands glue capitalised *English* words
+    (``FriendFeed``, ``SuperCamps``, ``CoreLogic``).
+
+    German only: there a capital is grammar (nouns), and the corpus is large enough that a
+    common word it never capitalised is no noun. The Italian and Spanish tables are built
+    from 12,000-20,000 lines and lack names (``Troia``, ``Cassazione``, ``Bolívar``): lowering
+    those cost 3 points of merge precision."""
+    return lang == "de" and never_capitalised(word, lang) and zipf(word.lower(), "en") < NATIVE_WORD_MAX_EN_ZIPF
+
+
+#: A word this frequent in English may be part of an English brand name in any language.
+NATIVE_WORD_MAX_EN_ZIPF = 3.0
 
 
 def _plausible_case_glue(left: str, right: str, lang: str, context) -> bool:
@@ -107,7 +140,7 @@ def _plausible_case_glue(left: str, right: str, lang: str, context) -> bool:
         if zipf(left, lang) >= 4.0:
             return True
         return known_anywhere(left, lang) > 0 and (known_anywhere(right, lang) > 0 or is_known_name(right, lang))
-    if _is_function_word(right, lang):
+    if _is_function_word(right, lang) or _native_lower_word(right, lang):
         return known_anywhere(left, lang) > 0 or is_known_name(left, lang) or _occurs(context, left)
     if _is_function_word(left, lang):  # "InVienna", "TheHotel"; but "WeWork", "MyGym" are brands
         return _namelike(right, lang)
@@ -211,9 +244,14 @@ def propose_name_word(text: str, lang: str, context) -> list[Fix]:
     return fixes
 
 
-# Not Portuguese: wordfreq's Portuguese list lacks many inflected forms ("comovida",
-# "dragou", "entretinha"), and 13 of the 23 corpus lines it changed were correct.
-WORD_WORD_LANGUAGES = frozenset({"en", "es", "fr", "de", "it"})
+WORD_WORD_LANGUAGES = frozenset({"en", "es", "fr", "de", "it", "pt"})
+# wordfreq lacks many Portuguese inflected forms ("comovida", "dragou", "entretinha"): 13 of
+# the 23 Portuguese corpus lines this rule changed were correct. There the corpus's own
+# lower-case words that wordfreq lacks (``data/pt/unlisted.txt``) are words, never glues;
+# with them the rule changed none of the 1,091 held-out lines. Not elsewhere: such a list
+# also holds the corpus's own glues, each seen once like a rare word (``étaitla``,
+# ``thatit``), and would stop the rule from ever splitting those.
+CORPUS_WORDS_LANGUAGES = frozenset({"pt"})
 # An all-lower-case run counts as unknown (a glue candidate) below this Zipf frequency...
 UNKNOWN_RUN_ZIPF = 1.0
 # ...or below this one when both halves are function words: wordfreq has learnt some glues
@@ -226,8 +264,9 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
     """Split two lower-case words run together: ``intothe`` → ``into the``, ``hansellado``
     → ``han sellado``.
 
-    Only a run no word list knows, that the article does not use elsewhere, and that
-    splits into two common words, one of them a function word or both frequent. German
+    Only a run no word list knows (in Portuguese, not the corpus's own lower-case words
+    either: ``suados`` is a word, not ``sua dos``), that the article does not use elsewhere, and
+    that splits into two common words, one of them a function word or both frequent. German
     (which writes compounds as one word) splits only at a function word.
 
     >>> [f.after for f in propose_word_word("to crawl intothe trap, sincethey send", "en", None)]
@@ -248,8 +287,9 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
                        and _sentence_start(text, m.start()))
         lower = run.lower()
         if (len(run) < 5 or not (run.islower() or capitalised) or "'" in run or "’" in run
-                or lower in cased_table(lang)):
-            continue
+                or lower in cased_table(lang)
+                or lang in CORPUS_WORDS_LANGUAGES and lower in word_list(lang, "unlisted")):
+            continue  # a word of the corpus that wordfreq lacks ("constatem"), not "consta tem"
         run_zipf = max(known_anywhere(form, other) for form in {run, lower}
                        for other in (lang, "en", "es", "fr", "de", "pt", "it"))
         if run_zipf >= UNKNOWN_FUNCTION_PAIR_ZIPF or _recurs(context, run):

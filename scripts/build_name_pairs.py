@@ -1,0 +1,69 @@
+"""Build the two-word name tables shipped in cleanup/rules/data/<lang>/name_pairs.tsv.
+
+For every pair of consecutive words of the TRAINING part of the corpus (the held-out 5% is
+left for benchmarks, see cleanup.training.data.is_held_out), outside sentence starts, count
+how often it is written ``Capitalised Capitalised`` (``United States``, ``Stati Uniti``,
+``Census Bureau``) and how often with either word in lower case (``united States``,
+``Census bureau``). ``casing.name_pair`` restores the capital of a word left in lower case
+inside such a name, but only where the corpus (nearly) never writes that variant.
+
+    python scripts/build_name_pairs.py            # every supported language but German (the rule skips it)
+    CLEANUP_CORPUS_DIR=/path/to/corpus python scripts/build_name_pairs.py it
+
+Output rows: ``First<TAB>Second<TAB>count<TAB>first-lower count<TAB>second-lower count``,
+only for pairs seen capitalised at least MIN_COUNT times.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from cleanup.config import SUPPORTED_LANGUAGES  # noqa: E402
+from cleanup.training.data import corpus_dir, is_held_out  # noqa: E402
+
+MIN_COUNT = 5
+PAIR = re.compile(r"(?<![\w'’.-])([^\W\d_]+) (?=([^\W\d_]+)(?![\w'’-]))")
+SENTENCE_START = re.compile(r"(?:^|[.!?:;…]\s+|[\"“«„(\[—–-]\s*)$")
+
+
+def _capitalised(word: str) -> bool:
+    return len(word) > 1 and word[0].isupper() and word[1:].islower()
+
+
+def count_pairs(lines) -> Counter:
+    pairs = Counter()
+    for line in lines:
+        for m in PAIR.finditer(line):
+            first, second = m.group(1), m.group(2)
+            if not SENTENCE_START.search(line[: m.start()]):
+                pairs[first, second] += 1
+    return pairs
+
+
+def build(lang: str) -> Path:
+    path = corpus_dir() / f"{lang}.txt"
+    pairs = count_pairs(ln.rstrip("\n") for ln in path.open(encoding="utf-8") if ln.strip() and not is_held_out(ln.rstrip("\n")))
+    rows = []
+    for (first, second), n in pairs.items():
+        if n >= MIN_COUNT and _capitalised(first) and _capitalised(second):
+            rows.append((first, second, n, pairs[first.lower(), second], pairs[first, second.lower()]))
+    rows.sort()
+    out = ROOT / "cleanup" / "rules" / "data" / lang / "name_pairs.tsv"
+    with out.open("w", encoding="utf-8", newline="\n") as handle:
+        handle.write(f"# built by scripts/build_name_pairs.py from {path.name} (training split); "
+                     "First, Second, count, count with the first in lower case, with the second in lower case\n")
+        for row in rows:
+            handle.write("\t".join(map(str, row)) + "\n")
+    print(f"{lang}: {len(rows)} pairs -> {out.relative_to(ROOT)}", file=sys.stderr)
+    return out
+
+
+if __name__ == "__main__":
+    for lang in sys.argv[1:] or [lang for lang in SUPPORTED_LANGUAGES if lang != "de"]:
+        build(lang)
