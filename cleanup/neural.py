@@ -281,7 +281,7 @@ def _applicable_ops(text: str, request: _Request) -> list[str]:
     options = [op for op in OPS if op != "keep" and apply_op(op, window, start, end, request.lang) not in (None, window)]
     span = window[start:end]
     point = glue_point(span, request.lang)
-    if point and lowers_after_glue(span[point:], text[request.span_end:], request.lang):
+    if point and lowers_after_glue(span[point:], text[request.span_end:], request.lang, span[:point]):
         options = [op for op in options if op != "split"]
     if request.rule.startswith("merge.") and options:
         # The rules split this span anyway, so `keep` is no outcome: the model only chooses
