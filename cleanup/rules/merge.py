@@ -49,13 +49,18 @@ def propose_case_boundary(text: str, lang: str, context) -> list[Fix]:
             continue
         i = bounds[0]
         left, right = run[:i], run[i:]
-        if _is_deliberate_mixed_case(run, left, right, lang, context):
+        opens_sentence = _sentence_start(text, m.start())
+        if opens_sentence and _article_glued_at_start(run, left, right, lang, context):
+            pass  # "LeRéseau": an article, not the "Le" of a name ("LeBron")
+        elif _is_deliberate_mixed_case(run, left, right, lang, context):
+            continue
+        elif not _plausible_case_glue(left, right, lang, context):
             continue
         left_zipf, right_zipf = known_anywhere(left, lang), known_anywhere(right, lang)
-        if not _plausible_case_glue(left, right, lang, context):
-            continue
         confidence = 0.9 if min(left_zipf, right_zipf) >= 3 else 0.75
-        if lowers_after_glue(right, text[m.end():], lang, left):
+        # A function word capitalised only because it opens the sentence reads as lower-case.
+        left_as_written = left.lower() if opens_sentence and _is_function_word(left, lang) else left
+        if lowers_after_glue(right, text[m.end():], lang, left_as_written):
             fixes.append(Fix(m.start(), m.end(), f"{left} {right[0].lower()}{right[1:]}",
                              f"words glued at a link boundary: {left!r} + {right!r}, a function word "
                              "capitalised only because the segment after the link was translated alone", confidence))
@@ -162,6 +167,20 @@ def _plausible_case_glue(left: str, right: str, lang: str, context) -> bool:
     return _occurs(context, left) and _occurs(context, right)
 
 
+#: Languages whose articles and prepositions glue to the first word of a sentence
+#: (``LeRéseau``, ``LaChirurgie``, ``DeDécembre``) and whose brands are rarely built so: in
+#: English that is exactly how brands are built (``WeWork``, ``MyGym``, ``TheHotel``).
+ARTICLE_GLUE_LANGUAGES = frozenset({"es", "fr", "pt", "it"})
+
+
+def _article_glued_at_start(run: str, left: str, right: str, lang: str, context) -> bool:
+    """A sentence-opening function word glued to a common word: ``LeRéseau routier``; not
+    a listed brand or a run the word lists or the article know (``LeWeb`` twice)."""
+    return (lang in ARTICLE_GLUE_LANGUAGES and _is_function_word(left, lang)
+            and zipf(right.lower(), lang) >= COMMON_WORD_ZIPF and not mostly_capitalised(right, lang)
+            and not _listed_brand(run) and known_anywhere(run, lang) < KNOWN_WORD_ZIPF and not _recurs(context, run))
+
+
 def _is_function_word(word: str, lang: str) -> bool:
     return zipf(word.lower(), lang) >= FUNCTION_WORD_ZIPF - 0.5 and not mostly_capitalised(word, lang)
 
@@ -182,6 +201,8 @@ def _listed_brand(run: str) -> bool:
 def _is_deliberate_mixed_case(run: str, left: str, right: str, lang: str, context) -> bool:
     if _listed_brand(run):
         return True
+    if left.islower() and len(left) == 1 and left in _GLUED_ONE_LETTER_WORDS.get(lang, ""):
+        return False  # "oItamaraty", "àVista", "aTime": a one-letter word, not a brand's prefix
     if left.islower() and (len(left) == 1 or (len(left) == 2 and zipf(left, lang) < 4.0)):  # iPhone, eBay
         return True
     if left.lower() in _NAME_PREFIXES and left[0].isupper():  # McDonald, DeSantis, LeBron
@@ -364,17 +385,20 @@ def _elision_fixes(text: str, lang: str) -> list[Fix]:
     fixes = []
     for m in re.finditer(r"(?<![\w'’])([^\W\d_]+)(?=['’][^\W\d_])", text):
         head = m.group(1)
-        if not head.islower() or known_anywhere(head, lang) > 0:
-            continue  # "aujourd'hui", "quelqu'un", "prud'hommes" are words
+        if not head.islower() or known_anywhere(head, lang) >= KNOWN_WORD_ZIPF or head in word_list(lang, "unlisted"):
+            continue  # "aujourd'hui", "quelqu'un", "prud'hommes" are words; wordfreq's "pasm" (1.2) is noise
         for elided in sorted(elisions, key=len, reverse=True):
             word = head[: -len(elided)]
-            if head.endswith(elided) and len(word) >= 2 and zipf(word, lang) >= GLUE_FUNCTION_WORD_ZIPF:
+            if head.endswith(elided) and len(word) >= 2 and zipf(word, lang) >= ELIDED_GLUE_WORD_ZIPF:
                 at = m.start() + len(word)
                 fixes.append(Fix(at, at, " ", f"a word glued to the elided {elided!r} after it: {word!r}", 0.8))
                 break
     return fixes
 
 
+#: A word glued to an elided article or pronoun after it needs to be this frequent (``pas``,
+#: ``sera``: "serad’effectuer"); the elision mark leaves no doubt where the split is.
+ELIDED_GLUE_WORD_ZIPF = 5.5
 #: A glued lower-case pair needs a true function word on one side ("the", "into", "de",
 #: "und"): at 5.5 frequent content words ("four", "year", "long") made compounds such as
 #: "fourballs", "yearlong" look glued.
@@ -382,6 +406,12 @@ GLUE_FUNCTION_WORD_ZIPF = 6.0
 #: The one-letter words a lower-case glue may end with ("seísmoy" → "seísmo y"); not Spanish
 #: "e", which would split subjunctives ("extrañase").
 _ONE_LETTER_WORDS = {"es": "yoa", "fr": "àay", "pt": "aoeé", "it": "eaoè"}
+#: One-letter words glued to a capitalised word are split; not "e" or "i", the prefixes of
+#: brands (``eBay``, ``iPhone``).
+_GLUED_ONE_LETTER_WORDS = {"en": "a", "es": "yoa", "fr": "àay", "pt": "aoàé", "it": "aoè"}
+#: Accented one-letter words no word of the language starts with, so a glue after one is
+#: plain (``émuito`` → ``é muito``, ``àvista``, ``èstato``).
+_ACCENTED_ONE_LETTER_WORDS = {"fr": "à", "pt": "àé", "it": "è"}
 #: Object pronouns written solid after a verb ("concluirlas", "farlo").
 _ENCLITICS = {
     "es": frozenset("me te se lo la le nos os los las les".split()),
@@ -403,6 +433,8 @@ def _word_pair_score(left: str, right: str, lang: str) -> float | None:
     left_zipf, right_zipf = zipf(left, lang), zipf(right, lang)
     if lang == "en" and left == "a" and right_zipf >= 4.0 and len(right) >= 4:
         return right_zipf  # "atalk", "awider": of 60,000 corpus lines, no word no list knows starts so
+    if left in _ACCENTED_ONE_LETTER_WORDS.get(lang, "") and len(right) >= 3:
+        return right_zipf if right_zipf >= 4.0 else None
     if len(left) == 1 or left == "qu" or left in word_list("common", "lower_prefixes"):
         return None
     # Words this frequent ("por", "de", "que", "the") are never the stem of an inflected form.
