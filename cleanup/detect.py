@@ -46,6 +46,11 @@ def suspicious_spans(text: str, lang: str, context=None, hints: bool = False, gl
         word = m.group(2)
         if zipf(word.lower(), lang) >= FUNCTION_WORD_ZIPF and not mostly_capitalised(word, lang):
             prev_start = text.rfind(" ", 0, m.start(1)) + 1
+            if len(word) == 1 or _name_follows(text, m.end(2)):
+                # "Serie A", "Chang An Avenue", "How To Get Away": a name or a title in title case
+                spans.append(Span(prev_start, m.end(2), "model.capital_in_title",
+                                  f"{word!r} is capitalised in mid-sentence, within a name or a title?"))
+                continue
             spans.append(Span(prev_start, m.end(2), "model.capital_after_link",
                               f"{word!r} is capitalised in mid-sentence: a segment translated on its own after a link?"))
     if hints:

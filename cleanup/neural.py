@@ -304,7 +304,7 @@ def _marked_window(text: str, request: _Request) -> str:
 #: -0.1 it changed 6 of 4,000 clean sentences for 9 repairs. A capital only a hint flagged
 #: (``said Adding``, but also ``if Rock was``) met the rule at no floor (at -0.1, 1 repair
 #: for 1 clean sentence changed), so it is held to the strictest floor measured.
-MIN_SCORE_BY_KIND = {"casing": -0.07, "capital": -0.15, "capital hint": -0.02, "merge": -0.35,
+MIN_SCORE_BY_KIND = {"casing": -0.07, "capital": -0.35, "capital hint": -0.02, "merge": -0.35,
                      "split choice": -0.2, "glue hint": -0.1}
 
 def floor_kind(op: str | None, request: _Request) -> str | None:
@@ -317,7 +317,7 @@ def floor_kind(op: str | None, request: _Request) -> str | None:
     a capitalised function word is a ``capital hint``."""
     if op in _SPLIT_CHOICES:
         return "split choice" if request.rule.startswith("merge.") else "glue hint"
-    if op in ("comma", "lower") and request.rule.startswith("hint."):
+    if op in ("comma", "lower") and request.rule != "model.capital_after_link":
         return "capital hint"
     return OP_KINDS.get(op) if op else None
 

@@ -126,3 +126,19 @@ def test_detector_hints_a_rare_lower_case_word_after_a_name(text, lang, hinted):
 
     spans = suspicious_spans(text, lang, hints=True)
     assert [text[s.start:s.end] for s in spans if s.rule == "hint.lowercase_name"] == hinted
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("the Ukrainian Army In a message published", "model.capital_after_link"),
+    ("they played in the Serie A against Juventus", "model.capital_in_title"),  # one letter
+    ("pick-ups along Chang An Avenue and at", "model.capital_in_title"),  # a name follows
+    ("on the ABC series How To Get Away", "model.capital_in_title"),
+])
+def test_detector_tells_a_capital_after_a_link_from_one_inside_a_title(text, rule):
+    """A function word capitalised before a lower-case word is most often the segment after
+    a link; before a capitalised word (or a lone letter) it is most often a name or a title,
+    and the model is held to a stricter floor there."""
+    from cleanup.detect import suspicious_spans
+
+    rules = {s.rule for s in suspicious_spans(text, "en") if s.rule.startswith("model.capital")}
+    assert rules == {rule}

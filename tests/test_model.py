@@ -96,6 +96,7 @@ def test_a_span_the_rules_split_anyway_is_only_asked_how():
     assert floor_kind("split lower", replace(request, rule="hint.case_glue")) == "glue hint"
     assert floor_kind("lower", replace(request, rule="hint.capital")) == "capital hint"
     assert floor_kind("lower", replace(request, rule="model.capital_after_link")) == "capital"
+    assert floor_kind("comma", replace(request, rule="model.capital_in_title")) == "capital hint"
 
 
 def test_a_repair_is_held_to_the_floor_of_what_flagged_its_span(monkeypatch):
