@@ -44,7 +44,8 @@ def suspicious_spans(text: str, lang: str, context=None, hints: bool = False, gl
             spans.append(Span(fix.start, fix.end, fix.rule or rule_id, fix.reason))
     for m in re.finditer(r"(?<=[^\W\d_])( )([A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]*)(?=[ ,])", text):
         word = m.group(2)
-        if zipf(word.lower(), lang) >= FUNCTION_WORD_ZIPF and not mostly_capitalised(word, lang):
+        if zipf(word.lower(), lang) >= FUNCTION_WORD_ZIPF and not mostly_capitalised(word, lang) and not (
+                lang == "de" and _german_noun_too(word)):
             prev_start = text.rfind(" ", 0, m.start(1)) + 1
             if len(word) == 1 or _name_follows(text, m.end(2)):
                 # "Serie A", "Chang An Avenue", "How To Get Away": a name or a title in title case
@@ -122,6 +123,13 @@ CAPITAL_HINT_LOWER_RATIO = 4.0
 #: ... or which the cased table does not list although it is this common.
 CAPITAL_HINT_UNLISTED_ZIPF = 4.0
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[^\W\d_])( )([A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]+(?:['’][^\W\d_]+)?)(?=[ ,;:.!?])")
+
+
+def _german_noun_too(word: str) -> bool:
+    """A German word the corpus capitalises at least a quarter as often as not: a noun as
+    well (``Recht``/``recht``, ``Mal``/``mal``), whose capital is grammar, not a link's trace."""
+    form = cased_table("de").get(word.lower())
+    return form is not None and form.lower_count < CAPITAL_HINT_LOWER_RATIO * form.capitalised_count
 
 
 def _title_case(text: str, at: int) -> bool:

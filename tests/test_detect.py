@@ -142,3 +142,11 @@ def test_detector_tells_a_capital_after_a_link_from_one_inside_a_title(text, rul
 
     rules = {s.rule for s in suspicious_spans(text, "en") if s.rule.startswith("model.capital")}
     assert rules == {rule}
+
+
+def test_detector_leaves_a_german_noun_capitalised_mid_sentence():
+    """``Recht`` is a noun as often as ``recht`` is an adverb: its capital is grammar."""
+    from cleanup.detect import suspicious_spans
+
+    assert suspicious_spans("Das Microsoft hat Recht, das Betriebssystem", "de") == []
+    assert [s.rule for s in suspicious_spans("die Armee In einer Nachricht", "de")] == ["model.capital_after_link"]
