@@ -137,49 +137,5 @@ def name_pairs(lang: str) -> dict[tuple[str, str], tuple[str, str, int, int, int
     return table
 
 
-#: German determiners: the word after one is a noun or an adjective, never a verb form
-#: that shares a noun's spelling ("wir essen" / "das Essen").
-_DE_DETERMINERS = frozenset(
-    "der die das den dem des ein eine einen einem einer eines im am zum zur vom beim ins ans kein keine keinen "
-    "keinem keiner seine seiner seinen seinem ihre ihrer ihren ihrem unsere unserer diese dieser diesen diesem "
-    "jede jeder jeden jedem alle".split())
-#: The corpus must write the noun capitalised this often, and this many times as often as in
-#: lower case (adjectives such as "obersten", "neugeborenen" are capitalised in names only).
-GERMAN_NOUN_MIN_CAPITALISED = 10
-GERMAN_NOUN_RATIO = 20
-_DE_AFTER_DETERMINER = re.compile(r"(?<![\w'’\-])(?=([^\W\d_]+) ([a-zäöüß][^\W\d_]*)(?![\w'’\-@/]))")
-
-
-def propose_german_noun(text: str, lang: str, context) -> list[Fix]:
-    """A German noun left in lower case after a determiner: ``die regierung`` → ``die
-    Regierung``, ``am herzen liegt``; not before a capitalised word (``der vorsitzende Richter``: an
-    adjective) or a comma (``die angaben, dass``: a verb). Measured on 2,999 held-out German
-    lines: none changed, for 8 of the benchmark's 40 lower-cased words restored; on the whole
-    corpus 5 lines, 4 of them real lower-cased nouns (``ihrer angst``, ``die fotos``) and an
-    English phrase (``die business community``).
-
-    >>> [f.after for f in propose_german_noun("Kritik an der regierung; wir essen das Essen", "de", None)]
-    ['Regierung']
-    """
-    if lang != "de":
-        return []
-    fixes = []
-    for m in _DE_AFTER_DETERMINER.finditer(text):
-        determiner, word = m.group(1), m.group(2)
-        following = text[m.start() + len(determiner) + 1 + len(word):]
-        if determiner.lower() not in _DE_DETERMINERS or re.match(r"(,|\s+[A-ZÄÖÜ])", following):
-            continue  # "der vorsitzende Richter": an adjective; "die angaben, dass": a verb
-        form = cased_table(lang).get(word)
-        if (form is not None and form.capitalised_count >= GERMAN_NOUN_MIN_CAPITALISED
-                and form.capitalised_count >= GERMAN_NOUN_RATIO * max(1, form.lower_count)):
-            start = m.start() + len(determiner) + 1
-            fixes.append(Fix(start, start + len(word), form.capitalised,
-                             f"a German noun in lower case after {determiner!r}: the corpus writes "
-                             f"{form.capitalised!r} {form.capitalised_count} times, {word!r} {form.lower_count} times",
-                             0.85))
-    return fixes
-
-
 RULES = (Rule("casing.proper_noun", PROSE, propose_proper_noun),
-         Rule("casing.name_pair", PROSE, propose_name_pair),
-         Rule("casing.german_noun", PROSE, propose_german_noun))
+         Rule("casing.name_pair", PROSE, propose_name_pair))
