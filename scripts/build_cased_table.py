@@ -51,19 +51,24 @@ def build(lang: str) -> Path:
     lines = [ln.rstrip("\n") for ln in path.open(encoding="utf-8") if ln.strip()]
     capitalised, lower = count_forms(ln for ln in lines if not is_held_out(ln))
     out = ROOT / "cleanup" / "rules" / "data" / lang / "cased.tsv"
-    out.parent.mkdir(parents=True, exist_ok=True)
     rows = []
     for word, n in capitalised.items():
         if n >= MIN_CAPITALISED:
             rows.append((word.lower(), word, n, lower[word.lower()]))
     rows.sort()
-    with out.open("w", encoding="utf-8", newline="\n") as handle:
-        handle.write(f"# built by scripts/build_cased_table.py from {path.name} (training split); "
-                     "lower, Capitalised, capitalised count, lower-case count\n")
-        for row in rows:
-            handle.write("\t".join(map(str, row)) + "\n")
+    write_table(out, f"built by scripts/build_cased_table.py from {path.name} (training split); "
+                     "lower, Capitalised, capitalised count, lower-case count", rows)
     print(f"{lang}: {len(rows)} words -> {out.relative_to(ROOT)}", file=sys.stderr)
     return out
+
+
+def write_table(out: Path, header: str, rows) -> None:
+    """A tab-separated table with a ``#`` header line, as ``cleanup.rules.lexicon.table_rows`` reads it."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8", newline="\n") as handle:
+        handle.write(f"# {header}\n")
+        for row in rows:
+            handle.write("\t".join(map(str, row)) + "\n")
 
 
 if __name__ == "__main__":

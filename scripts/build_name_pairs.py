@@ -27,6 +27,8 @@ sys.path.insert(0, str(ROOT))
 from cleanup.config import SUPPORTED_LANGUAGES  # noqa: E402
 from cleanup.training.data import corpus_dir, is_held_out  # noqa: E402
 
+from build_cased_table import write_table  # noqa: E402  (scripts/ is on the path when run as a script)
+
 MIN_COUNT = 5
 PAIR = re.compile(r"(?<![\w'’.-])([^\W\d_]+) (?=([^\W\d_]+)(?![\w'’-]))")
 SENTENCE_START = re.compile(r"(?:^|[.!?:;…]\s+|[\"“«„(\[—–-]\s*)$")
@@ -55,11 +57,8 @@ def build(lang: str) -> Path:
             rows.append((first, second, n, pairs[first.lower(), second], pairs[first, second.lower()]))
     rows.sort()
     out = ROOT / "cleanup" / "rules" / "data" / lang / "name_pairs.tsv"
-    with out.open("w", encoding="utf-8", newline="\n") as handle:
-        handle.write(f"# built by scripts/build_name_pairs.py from {path.name} (training split); "
-                     "First, Second, count, count with the first in lower case, with the second in lower case\n")
-        for row in rows:
-            handle.write("\t".join(map(str, row)) + "\n")
+    write_table(out, f"built by scripts/build_name_pairs.py from {path.name} (training split); "
+                     "First, Second, count, count with the first in lower case, with the second in lower case", rows)
     print(f"{lang}: {len(rows)} pairs -> {out.relative_to(ROOT)}", file=sys.stderr)
     return out
 

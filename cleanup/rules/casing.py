@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
 from . import PROSE, Fix, Rule
-from .lexicon import CasedForm, cased_table, zipf
+from .lexicon import CasedForm, cased_table, table_rows, zipf
 
 #: The corpus must write the word capitalised at least this often...
 MIN_CAPITALISED = 10
@@ -125,16 +124,8 @@ _WORD = re.compile(r"(?<![\w@#/.\-'’])[^\W\d_]+(?![\w@/\-'’]|\.\w)")
 def name_pairs(lang: str) -> dict[tuple[str, str], tuple[str, str, int, int, int]]:
     """(First, Second) → (First, Second, count, first-lower count, second-lower count), from
     ``data/<lang>/name_pairs.tsv`` (``scripts/build_name_pairs.py``)."""
-    try:
-        data = resources.files("cleanup.rules").joinpath("data", lang, "name_pairs.tsv").read_text(encoding="utf-8")
-    except (FileNotFoundError, ModuleNotFoundError, OSError):
-        return {}
-    table = {}
-    for line in data.splitlines():
-        if line and not line.startswith("#"):
-            first, second, n, first_lower, second_lower = line.split("\t")
-            table[first, second] = (first, second, int(n), int(first_lower), int(second_lower))
-    return table
+    return {(first, second): (first, second, int(n), int(first_lower), int(second_lower))
+            for first, second, n, first_lower, second_lower in table_rows(lang, "name_pairs.tsv")}
 
 
 RULES = (Rule("casing.proper_noun", PROSE, propose_proper_noun),

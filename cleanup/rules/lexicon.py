@@ -41,20 +41,20 @@ class CasedForm:
     lower_count: int
 
 
+def table_rows(lang: str, name: str) -> list[list[str]]:
+    """The tab-separated rows of ``data/<lang>/<name>`` (``#`` comments skipped); none when
+    the language has no such table."""
+    try:
+        data = resources.files("cleanup.rules").joinpath("data", lang, name).read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError, OSError):
+        return []
+    return [line.split("\t") for line in data.splitlines() if line and not line.startswith("#")]
+
+
 @lru_cache(maxsize=None)
 def cased_table(lang: str) -> dict[str, CasedForm]:
     """lower-case word → how often the corpus writes it capitalised vs lower-case mid-sentence."""
-    try:
-        data = resources.files("cleanup.rules").joinpath("data", lang, "cased.tsv").read_text(encoding="utf-8")
-    except (FileNotFoundError, ModuleNotFoundError, OSError):
-        return {}
-    table = {}
-    for line in data.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        lower, cap, n_cap, n_lower = line.split("\t")
-        table[lower] = CasedForm(cap, int(n_cap), int(n_lower))
-    return table
+    return {lower: CasedForm(cap, int(n_cap), int(n_lower)) for lower, cap, n_cap, n_lower in table_rows(lang, "cased.tsv")}
 
 
 def is_known_name(word: str, lang: str) -> bool:
