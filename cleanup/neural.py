@@ -207,7 +207,8 @@ def repair_many(articles: list[Article], config: Config) -> list[Article]:
     accepted: dict[tuple[int, int], list[tuple[_Request, str, float]]] = {}
     for (n, request), (output, score) in zip(requests, outputs):
         before = blocks[n][request.block].text[request.window_start:request.window_end]
-        floor = _score_floor(op := parse_op(output), request, config)  # by what flagged the span
+        op = parse_op(output)
+        floor = _score_floor(op, request, config)  # by the rule that flagged the span, before the rename below
         if op is not None:
             after = apply_op(op, before, request.span_start - request.window_start,
                              request.span_end - request.window_start, request.lang)

@@ -392,7 +392,7 @@ def _elision_fixes(text: str, lang: str) -> list[Fix]:
     fixes = []
     for m in re.finditer(r"(?<![\w'’])([^\W\d_]+)(?=['’][^\W\d_])", text):
         head = m.group(1)
-        if not head.islower() or known_anywhere(head, lang) >= KNOWN_WORD_ZIPF or head in word_list(lang, "unlisted"):
+        if not head.islower() or known_anywhere(head, lang) >= KNOWN_WORD_ZIPF:
             continue  # "aujourd'hui", "quelqu'un", "prud'hommes" are words; wordfreq's "pasm" (1.2) is noise
         for elided in sorted(elisions, key=len, reverse=True):
             word = head[: -len(elided)]
