@@ -150,3 +150,10 @@ def test_detector_leaves_a_german_noun_capitalised_mid_sentence():
 
     assert suspicious_spans("Das Microsoft hat Recht, das Betriebssystem", "de") == []
     assert [s.rule for s in suspicious_spans("die Armee In einer Nachricht", "de")] == ["model.capital_after_link"]
+
+
+def test_detect_does_not_list_a_capital_inside_a_title(runner):
+    """`Serie A` is sent to the model (which leaves it) but is no artifact to report."""
+    result = runner.invoke(app, ["detect", "--lang", "en", "-"], input="They played in the Serie A against Juventus.\n")
+    assert result.exit_code == 0, result.output
+    assert "capital" not in result.stdout
