@@ -333,3 +333,16 @@ def test_a_saved_model_of_another_size_is_refused(tmp_path):
     train(first)
     with pytest.raises(ValueError, match="differ from the config"):
         train(replace(first, name="bigger", d_model=64, init_from=str(tmp_path / "first")))
+
+
+def test_ops_examples_draw_corruptions_by_the_weights_given():
+    """`corruption_weights` (preset small-3) changes which corruptions are drawn, not how."""
+    from collections import Counter
+
+    from cleanup.training.labels import labelled_examples
+
+    lines = (Path(__file__).parent / "data" / "train_sample_en.txt").read_text(encoding="utf-8").splitlines()[:200]
+    default = Counter(e.kind for e in labelled_examples(lines, "en", 0, 1.0))
+    weighted = Counter(e.kind for e in labelled_examples(lines, "en", 0, 1.0, weights={"comma_capital": 100.0}))
+    assert weighted["comma_capital"] > 2 * default["comma_capital"]
+    assert list(labelled_examples(lines[:20], "en", 0, 1.0, weights={})) == list(labelled_examples(lines[:20], "en", 0, 1.0))

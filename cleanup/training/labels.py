@@ -32,12 +32,14 @@ PHRASE_FIRST = 0.15
 
 
 def labelled_examples(lines: Iterable[str], lang: str, seed: int, corrupt_share: float = 0.6,
-                      kinds: tuple[str, ...] | None = None, evidence: bool = False) -> Iterator[Example]:
+                      kinds: tuple[str, ...] | None = None, evidence: bool = False,
+                      weights: dict[str, float] | None = None) -> Iterator[Example]:
     """Examples for every flagged span of every line, deterministic for a given seed; with
-    ``evidence``, each source ends with :func:`cleanup.windows.span_evidence` of its span."""
+    ``evidence``, each source ends with :func:`cleanup.windows.span_evidence` of its span;
+    ``weights`` overrides how often each corruption is drawn (``simulate.CORRUPTIONS``)."""
     rng = random.Random(f"{seed}:{lang}:ops")
     names = [n for n in (kinds or CORRUPTIONS) if n not in RULES_ONLY_KINDS]
-    weights = [CORRUPTIONS[n][1] for n in names]
+    weights = [(weights or {}).get(n, CORRUPTIONS[n][1]) for n in names]
     for line in lines:
         corruption = None
         if rng.random() < corrupt_share:
