@@ -14,7 +14,8 @@ app = typer.Typer(add_completion=False)
 @app.command()
 def main(
     preset: str = typer.Option("small", help="Named TrainConfig preset: tiny, small, small-2 (goes on from "
-                                             "small's best) or small-window."),
+                                             "small's best), small-3 (an experiment from the shipped model, "
+                                             "not shipped) or small-window."),
     name: Optional[str] = typer.Option(None, help="Run name; checkpoints go to runs/<name>/."),
     max_steps: Optional[int] = typer.Option(None),
     max_minutes: Optional[float] = typer.Option(None, help="Stop (and checkpoint) after this long."),
