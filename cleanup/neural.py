@@ -20,7 +20,7 @@ from .article import Article, Edit
 from .config import DEFAULT_MODEL_DIR, SUPPORTED_LANGUAGES, Config
 from .errors import ModelError
 from .ops import OPS, apply_op, glue_point, mark_span, parse_op
-from .rules.merge import lowers_after_glue
+from .rules.merge import split_lowers
 from .verify import Proposal, check_model_proposal, common_prefix, common_suffix
 from .windows import model_input, span_evidence, widen
 
@@ -282,7 +282,7 @@ def _applicable_ops(text: str, request: _Request) -> list[str]:
     options = [op for op in OPS if op != "keep" and apply_op(op, window, start, end, request.lang) not in (None, window)]
     span = window[start:end]
     point = glue_point(span, request.lang)
-    if point and lowers_after_glue(span[point:], text[request.span_end:], request.lang, span[:point]):
+    if point and split_lowers(text, request.span_start, request.span_end, point, request.lang):
         options = [op for op in options if op != "split"]
     if request.rule.startswith("merge.") and options:
         # The rules split this span anyway, so `keep` is no outcome: the model only chooses
@@ -309,6 +309,7 @@ def _marked_window(text: str, request: _Request) -> str:
 #: -0.1, 1 repair for 2 clean sentences changed), so it is held to the strictest measured.
 MIN_SCORE_BY_KIND = {"casing": -0.07, "capital": -0.35, "capital hint": -0.02, "merge": -0.35,
                      "split choice": -0.2, "glue hint": -0.1}
+
 
 def floor_kind(op: str | None, request: _Request) -> str | None:
     """Which score floor a repair is held to: its report kind (``casing``, ``capital``,

@@ -58,9 +58,7 @@ def propose_case_boundary(text: str, lang: str, context) -> list[Fix]:
             continue
         left_zipf, right_zipf = known_anywhere(left, lang), known_anywhere(right, lang)
         confidence = 0.9 if min(left_zipf, right_zipf) >= 3 else 0.75
-        # A function word capitalised only because it opens the sentence reads as lower-case.
-        left_as_written = left.lower() if opens_sentence and _is_function_word(left, lang) else left
-        if lowers_after_glue(right, text[m.end():], lang, left_as_written):
+        if split_lowers(text, m.start(), m.end(), i, lang):
             fixes.append(Fix(m.start(), m.end(), f"{left} {right[0].lower()}{right[1:]}",
                              f"words glued at a link boundary: {left!r} + {right!r}, a function word "
                              "capitalised only because the segment after the link was translated alone", confidence))
@@ -95,6 +93,17 @@ _DE_POLITE = frozenset({"Sie", "Ihr", "Ihre", "Ihnen", "Ihrer", "Ihren", "Ihrem"
 #: capital keeps it visible meanwhile.
 _SUBJECT_PRONOUNS = frozenset("I He She It We They Él Ella Ellos Ellas Il Elle Ils Elles Er Es Ele Ela Eles Elas "
                               "Lui Lei Esso Essa Loro Essi".split())
+
+
+def split_lowers(text: str, start: int, end: int, point: int, lang: str) -> bool:
+    """Whether splitting the glued run ``text[start:end]`` at ``point`` lower-cases the word
+    split off (:func:`lowers_after_glue`), as the rule splits it; the model is offered the
+    same choice. A function word capitalised only because it opens the sentence
+    (``LeRéseau``) reads as lower-case."""
+    left, right = text[start : start + point], text[start + point : end]
+    if _sentence_start(text, start) and _is_function_word(left, lang):
+        left = left.lower()
+    return lowers_after_glue(right, text[end:], lang, left)
 
 
 def lowers_after_glue(right: str, following: str, lang: str, left: str = "") -> bool:

@@ -39,14 +39,14 @@ def labelled_examples(lines: Iterable[str], lang: str, seed: int, corrupt_share:
     ``weights`` overrides how often each corruption is drawn (``simulate.CORRUPTIONS``)."""
     rng = random.Random(f"{seed}:{lang}:ops")
     names = [n for n in (kinds or CORRUPTIONS) if n not in RULES_ONLY_KINDS]
-    weights = [(weights or {}).get(n, CORRUPTIONS[n][1]) for n in names]
+    drawn = [(weights or {}).get(n, CORRUPTIONS[n][1]) for n in names]
     for line in lines:
         corruption = None
         if rng.random() < corrupt_share:
             if "phrase" in names and rng.random() < PHRASE_FIRST:
                 corruption = CORRUPTIONS["phrase"][0](line, lang, rng)
             if corruption is None:
-                corruption = CORRUPTIONS[rng.choices(names, weights=weights)[0]][0](line, lang, rng)
+                corruption = CORRUPTIONS[rng.choices(names, weights=drawn)[0]][0](line, lang, rng)
         text = corruption.corrupted if corruption else line
         edit = (corruption.start, corruption.start + len(corruption.replacement)) if corruption else None
         for span in suspicious_spans(text, lang, hints=True, glue_hints=True):
