@@ -22,7 +22,7 @@ from .errors import ModelError
 from .ops import OPS, apply_op, glue_point, mark_span, parse_op
 from .rules.merge import split_lowers
 from .verify import Proposal, check_model_proposal, common_prefix, common_suffix
-from .windows import model_input, span_evidence, widen
+from .windows import CONTEXT_WORDS, model_input, span_evidence, widen
 
 #: Windows per generate() call: large enough to amortise the call, small enough for latency.
 BATCH_SIZE = 64
@@ -190,7 +190,9 @@ def repair_many(articles: list[Article], config: Config) -> list[Article]:
             raise ModelError(f"{path}: no config.json; not a Hugging Face model directory")
         note = f"no bundled model at {path}: rules only"
         return [replace(a, notes=a.notes + (note,)) for a in articles]
-    requests = [(n, r) for n, article in enumerate(articles) for r in _requests(article, config)]
+    # Windows as wide as the model was trained on (training_info.json), 3 words a side by default.
+    context_words = int(_training_config(path).get("context_words", CONTEXT_WORDS))
+    requests = [(n, r) for n, article in enumerate(articles) for r in _requests(article, config, context_words)]
     if not requests:
         return list(articles)
     repairer = load_repairer(str(path))
@@ -247,7 +249,7 @@ def repair_many(articles: list[Article], config: Config) -> list[Article]:
     return repaired
 
 
-def _requests(article: Article, config: Config) -> list[_Request]:
+def _requests(article: Article, config: Config, context_words: int = CONTEXT_WORDS) -> list[_Request]:
     from .detect import suspicious_spans
     from .rules.context import ArticleContext
 
@@ -266,7 +268,7 @@ def _requests(article: Article, config: Config) -> list[_Request]:
         for start, end, rule, reason in spans:
             if start < taken_until:
                 continue  # the same spot flagged twice (a rule and a hint): judged once
-            window_start, window_end = widen(block.text, start, end)
+            window_start, window_end = widen(block.text, start, end, context_words)
             block_requests.append(_Request(block.index, lang, window_start, window_end, start, end, rule, reason))
             taken_until = end
         requests.extend(block_requests)

@@ -346,3 +346,86 @@ def test_ops_examples_draw_corruptions_by_the_weights_given():
     weighted = Counter(e.kind for e in labelled_examples(lines, "en", 0, 1.0, weights={"comma_capital": 100.0}))
     assert weighted["comma_capital"] > 2 * default["comma_capital"]
     assert list(labelled_examples(lines[:20], "en", 0, 1.0, weights={})) == list(labelled_examples(lines[:20], "en", 0, 1.0))
+
+
+# --- stored examples: simulate here, train on a machine without the corpus -------------
+
+def _ops_tiny(tmp_path, **changes):
+    from cleanup.training.train import PRESETS
+
+    return replace(PRESETS["tiny"], task="ops", evidence=True, max_target_tokens=8, copy_share=0.0,
+                   runs_dir=str(tmp_path / "runs"), export_dir=None, **changes)
+
+
+def test_stored_epochs_are_the_epochs_the_run_would_simulate(tmp_path):
+    from cleanup.training.store import ExampleStore, write_store
+    from cleanup.training.train import _corpus, epoch_examples, validation_examples
+
+    config = _ops_tiny(tmp_path)
+    write_store(config, tmp_path / "store", epochs=2, log=lambda message: None)
+    store = ExampleStore(tmp_path / "store", config)
+    splits = _corpus(config)
+    assert store.epoch(1) == epoch_examples(splits, config, 1)
+    assert store.epoch(2) == store.epoch(0)  # epoch k reads file k mod 2
+    assert store.validation() == validation_examples(splits, config)
+
+
+def test_a_store_made_with_other_settings_is_refused(tmp_path):
+    from cleanup.training.store import ExampleStore, write_store
+
+    config = _ops_tiny(tmp_path)
+    write_store(config, tmp_path / "store", epochs=1, log=lambda message: None)
+    with pytest.raises(ValueError, match="other context_words, seed"):
+        ExampleStore(tmp_path / "store", replace(config, seed=5, context_words=5))
+    with pytest.raises(ValueError, match="other settings"):
+        write_store(replace(config, seed=5), tmp_path / "store", epochs=1, log=lambda message: None)
+
+
+def test_a_run_trains_from_stored_examples_without_the_corpus(tmp_path, monkeypatch):
+    """What a lent GPU machine does: no corpus, no detector; the shipped tokenizer."""
+    import cleanup.training.labels
+    from cleanup.training import train as training
+    from cleanup.training.store import write_store
+    from cleanup.training.tokenizer import load_tokenizer
+
+    config = _ops_tiny(tmp_path)
+    write_store(config, tmp_path / "store", epochs=1, log=lambda message: None)
+
+    def no_corpus(*args, **kwargs):
+        raise AssertionError("read the corpus or ran the detector")
+
+    monkeypatch.setattr(training, "_corpus", no_corpus)
+    monkeypatch.setattr(cleanup.training.labels, "labelled_examples", no_corpus)
+    stored = replace(config, examples_dir=str(tmp_path / "store"), max_steps=6,
+                     tokenizer_from=str(Path(__file__).parents[1] / "models" / "cleanup-t5-small"))
+    best = training.train(stored)
+    assert (best / "model.safetensors").exists()
+    assert load_tokenizer(best).get_vocab() == load_tokenizer(Path(stored.tokenizer_from)).get_vocab()
+
+
+def test_fitting_steps_to_minutes_sets_max_steps_by_the_measured_speed():
+    from cleanup.training.train import PRESETS, _fit_steps
+
+    config = replace(PRESETS["tiny"], max_minutes=10.0, max_steps=100_000)
+    # 200 steps took 20 s and 60 s have gone: 570 - 60 = 510 s left at 0.1 s a step
+    assert _fit_steps(config, 700, window_s=20.0, elapsed_s=60.0).max_steps == 700 + 5100
+
+
+def test_windows_are_as_wide_as_the_model_was_trained_on(tmp_path):
+    """context_words reaches the training windows and, through training_info.json, inference."""
+    from cleanup import Config, clean_article
+    from cleanup.neural import load_repairer
+    from cleanup.training.labels import labelled_examples
+    from cleanup.training.train import train
+
+    line = ["As they said so the Ukrainian Armed Forces have affirmed that the attack failed badly."]
+    wide = next(e for e in labelled_examples(line, "en", 0, 1.0, kinds=("pronoun",), context_words=5, evidence=True)
+                if e.target == "drop")
+    assert wide.source == "<en> said so the Ukrainian Armed ⟦ForcesThey⟧ have affirmed that the attack ‖ 4w 6w"
+    export = tmp_path / "export"
+    train(replace(_ops_tiny(tmp_path), context_words=5, max_steps=2, export_dir=str(export)))
+    repairer = load_repairer(str(export))
+    sources, choose = [], repairer.choose
+    repairer.choose = lambda batch, options: sources.extend(batch) or choose(batch, options)
+    clean_article(line[0].replace("Forces", "ForcesThey") + "\n", Config(lang="en", model_path=export))
+    assert wide.source in sources

@@ -42,6 +42,21 @@ def main(
                                                        "(a new optimizer and schedule) instead of fresh ones."),
     evidence: Optional[bool] = typer.Option(None, "--evidence/--no-evidence",
                                             help="ops models: give the model the span's word-list evidence."),
+    context_words: Optional[int] = typer.Option(None, help="ops models: words of context on either side of "
+                                                           "the span (default 3); cleanup reads it back."),
+    fit_steps_to_minutes: Optional[bool] = typer.Option(
+        None, "--fit-steps-to-minutes/--no-fit-steps-to-minutes",
+        help="After the warm-up, set --max-steps to what the measured speed fits into --max-minutes "
+             "(a decaying schedule then ends in time on hardware of unknown speed)."),
+    write_examples: Optional[str] = typer.Option(
+        None, help="Do not train: simulate and label --epochs epochs and the validation set into this "
+                   "directory (for training on a machine without the corpus), then exit."),
+    epochs: int = typer.Option(8, help="With --write-examples: how many epochs to write."),
+    workers: int = typer.Option(1, help="With --write-examples: processes that simulate."),
+    examples_dir: Optional[str] = typer.Option(None, help="Train from examples written by --write-examples "
+                                                          "instead of simulating them (no corpus needed)."),
+    tokenizer_from: Optional[str] = typer.Option(None, help="With fresh weights: use this model directory's "
+                                                            "tokenizer instead of training one."),
 ) -> None:
     from cleanup.training.train import config_from_preset, train
 
@@ -51,7 +66,8 @@ def main(
         warmup_steps=warmup_steps, decay_to=decay_to, optimizer=optimizer, batch_size=batch_size, architecture=architecture, d_model=d_model, d_ff=d_ff, heads=heads, encoder_layers=encoder_layers,
         decoder_layers=decoder_layers, eval_every=eval_every, eval_windows_per_language=eval_windows_per_language,
         checkpoint_every_s=checkpoint_every_s, threads=threads, seed=seed, copy_share=copy_share,
-        max_target_tokens=max_target_tokens, evidence=evidence, init_from=init_from,
+        max_target_tokens=max_target_tokens, evidence=evidence, init_from=init_from, context_words=context_words,
+        fit_steps_to_minutes=fit_steps_to_minutes, examples_dir=examples_dir, tokenizer_from=tokenizer_from,
     )
     config = config_from_preset(preset, **overrides)
     if export_dir is not None:
@@ -59,6 +75,14 @@ def main(
 
         config = replace(config, export_dir=None if export_dir.lower() == "none" else export_dir)
     try:
+        if write_examples:
+            from pathlib import Path
+
+            from cleanup.training.store import write_store
+
+            write_store(config, Path(write_examples), epochs, workers, log=logging.getLogger("cleanup.training").info)
+            typer.echo(write_examples)
+            return
         best = train(config)
     except ValueError as error:
         typer.echo(f"error: {error}", err=True)

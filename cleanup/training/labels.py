@@ -22,7 +22,7 @@ from typing import Iterable, Iterator
 from cleanup.detect import suspicious_spans
 from cleanup.ops import OPS, apply_op, mark_span
 from cleanup.training.simulate import CORRUPTIONS, Example
-from cleanup.windows import model_input, span_evidence, widen
+from cleanup.windows import CONTEXT_WORDS, model_input, span_evidence, widen
 
 #: Corruptions the rules repair on their own and the detector does not flag for the model.
 RULES_ONLY_KINDS = ("punct_space",)
@@ -33,10 +33,12 @@ PHRASE_FIRST = 0.15
 
 def labelled_examples(lines: Iterable[str], lang: str, seed: int, corrupt_share: float = 0.6,
                       kinds: tuple[str, ...] | None = None, evidence: bool = False,
-                      weights: dict[str, float] | None = None) -> Iterator[Example]:
+                      weights: dict[str, float] | None = None,
+                      context_words: int = CONTEXT_WORDS) -> Iterator[Example]:
     """Examples for every flagged span of every line, deterministic for a given seed; with
     ``evidence``, each source ends with :func:`cleanup.windows.span_evidence` of its span;
-    ``weights`` overrides how often each corruption is drawn (``simulate.CORRUPTIONS``)."""
+    ``weights`` overrides how often each corruption is drawn (``simulate.CORRUPTIONS``);
+    ``context_words`` is how far each window reaches on either side of its span."""
     rng = random.Random(f"{seed}:{lang}:ops")
     names = [n for n in (kinds or CORRUPTIONS) if n not in RULES_ONLY_KINDS]
     drawn = [(weights or {}).get(n, CORRUPTIONS[n][1]) for n in names]
@@ -50,7 +52,7 @@ def labelled_examples(lines: Iterable[str], lang: str, seed: int, corrupt_share:
         text = corruption.corrupted if corruption else line
         edit = (corruption.start, corruption.start + len(corruption.replacement)) if corruption else None
         for span in suspicious_spans(text, lang, hints=True, glue_hints=True):
-            start, end = widen(text, span.start, span.end)
+            start, end = widen(text, span.start, span.end, context_words)
             source = model_input(lang, mark_span(text[start:end], span.start - start, span.end - start),
                                  span_evidence(text[span.start:span.end], lang) if evidence else None)
             if edit and span.start <= edit[1] and edit[0] <= span.end:

@@ -21,8 +21,7 @@ from pathlib import Path
 
 from cleanup.config import SUPPORTED_LANGUAGES
 from cleanup.training.data import corpus_dir, read_corpus
-from cleanup.windows import model_input
-from cleanup.training.labels import labelled_examples
+from cleanup.windows import CONTEXT_WORDS, model_input
 from cleanup.training.simulate import Example, simulate
 
 log = logging.getLogger("cleanup.training")
@@ -53,7 +52,14 @@ class TrainConfig:
     Run control: ``eval_every`` steps, ``eval_windows_per_language`` held-out windows per
     language and kind (corrupted / clean); ``checkpoint_every_s`` seconds; stop at
     ``max_steps`` or after ``max_minutes`` of this process. ``threads`` (1) leaves the
-    other core to the rest of the machine.
+    other core to the rest of the machine. ``fit_steps_to_minutes``: once the warm-up is
+    over, ``max_steps`` becomes what the measured speed fits into ``max_minutes``, so a
+    decaying schedule ends with the time a lent GPU has (the speed is not known beforehand).
+
+    Elsewhere: ``examples_dir`` trains from examples written by ``--write-examples``
+    (:mod:`cleanup.training.store`) instead of simulating them, so the corpus and the
+    detector's word lists are not needed; ``tokenizer_from`` then names the model directory
+    whose tokenizer fresh weights use.
     """
 
     name: str = "small"
@@ -83,6 +89,9 @@ class TrainConfig:
     evidence: bool = False
     # ops only: (corruption, weight) pairs drawn instead of simulate.CORRUPTIONS' weights
     corruption_weights: tuple[tuple[str, float], ...] = ()
+    # ops only: words of context on either side of the span (cleanup.windows.widen); inference
+    # reads it from training_info.json
+    context_words: int = CONTEXT_WORDS
     weight_decay: float = 0.0
     batch_size: int = 64
     max_source_tokens: int = 48
@@ -93,9 +102,12 @@ class TrainConfig:
     clean_share: float = 0.45
     corpus_dir: str | None = None  # None: cleanup.training.data.corpus_dir()
     corpus_pattern: str = "{lang}.txt"
+    examples_dir: str | None = None  # train from cleanup.training.store files instead of simulating
+    tokenizer_from: str | None = None  # with fresh weights: this model directory's tokenizer
     # run control
     max_steps: int = 100_000
     max_minutes: float | None = None
+    fit_steps_to_minutes: bool = False
     eval_every: int = 500
     eval_windows_per_language: int = 50
     eval_batch_size: int = 100
@@ -171,6 +183,24 @@ PRESETS["small-2"] = replace(PRESETS["small"], name="small-2", learning_rate=1.5
 PRESETS["small-3"] = replace(PRESETS["small"], name="small-3", learning_rate=1e-4, warmup_steps=100,
                              max_steps=6000, seed=2, init_from="models/cleanup-t5-small", export_dir=None,
                              corruption_weights=(("comma_capital", 6.0),))
+
+# The GPU stage (2026-11-27, third session: an H100 lent for 15 minutes of device time). Its
+# examples are simulated here (`--write-examples`, 12 epochs) and carried there, where three
+# runs share the GPU for the same minutes: a deeper encoder (6+2 layers, 8.9M parameters,
+# still under 50 MB) from fresh weights with 3 or 5 words of context, and the shipped weights
+# trained on. Batch 256 at 5e-4: the CPU runs' 3e-4 at batch 64, scaled by about the square
+# root of the batch; 1e-3 at batch 64 had collapsed. `fit_steps_to_minutes` ends the decay
+# with the time, whatever the GPU's speed turns out to be.
+PRESETS["gpu"] = replace(PRESETS["small"], name="gpu", encoder_layers=6, decoder_layers=2, batch_size=256,
+                         learning_rate=5e-4, warmup_steps=500, decay_to=0.1, max_steps=100_000, max_minutes=7.0,
+                         fit_steps_to_minutes=True, eval_every=1000, eval_windows_per_language=100, seed=3,
+                         tokenizer_from="models/cleanup-t5-small", examples_dir="runs/examples-gpu",
+                         export_dir=None, checkpoint_every_s=1e9)
+PRESETS["gpu-c5"] = replace(PRESETS["gpu"], name="gpu-c5", context_words=5, max_source_tokens=80,
+                            examples_dir="runs/examples-gpu-c5")
+PRESETS["gpu-cont"] = replace(PRESETS["gpu"], name="gpu-cont", encoder_layers=3, decoder_layers=3,
+                              init_from="models/cleanup-t5-small", tokenizer_from=None, learning_rate=1.5e-4,
+                              warmup_steps=200)
 
 
 def _resolve(path: str) -> Path:
@@ -254,8 +284,13 @@ def _build_marian(config: TrainConfig, vocab_size: int):
     return model
 
 
-def epoch_examples(splits, config: TrainConfig, epoch: int) -> list[Example]:
-    """The shuffled training examples of one epoch; a pure function of (config, epoch)."""
+def epoch_examples(splits, config: TrainConfig, epoch: int, store=None) -> list[Example]:
+    """The shuffled training examples of one epoch; a pure function of (config, epoch).
+    With a ``store`` (:class:`cleanup.training.store.ExampleStore`), read from it."""
+    if store is not None:
+        return store.epoch(epoch)
+    from cleanup.training.labels import labelled_examples  # the detector: wordfreq and the word lists
+
     rng = random.Random(f"{config.seed}:epoch:{epoch}")
     examples: list[Example] = []
     for lang in config.languages:
@@ -266,7 +301,8 @@ def epoch_examples(splits, config: TrainConfig, epoch: int) -> list[Example]:
         seed = config.seed * 1_000_003 + epoch
         if config.task == "ops":
             labelled = list(labelled_examples(block, lang, seed, evidence=config.evidence,
-                                              weights=dict(config.corruption_weights)))
+                                              weights=dict(config.corruption_weights),
+                                              context_words=config.context_words))
             examples.extend(labelled)
             # Copies keep the encoder honest: without them its states collapsed to one
             # vector and the decoder answered with the label prior whatever the input.
@@ -302,12 +338,17 @@ def scrambled_copies(examples: list[Example], share: float, rng: random.Random) 
     return copies
 
 
-def validation_examples(splits, config: TrainConfig) -> list[Example]:
+def validation_examples(splits, config: TrainConfig, store=None) -> list[Example]:
     """The fixed held-out set: per language, the first N corrupted and N clean windows."""
+    if store is not None:
+        return store.validation()
+    from cleanup.training.labels import labelled_examples
+
     chosen: list[Example] = []
     for lang in config.languages:
         corrupted, clean = [], []
-        examples = (labelled_examples(splits[lang].held_out, lang, seed=10_007, evidence=config.evidence)
+        examples = (labelled_examples(splits[lang].held_out, lang, seed=10_007, evidence=config.evidence,
+                                      context_words=config.context_words)
                     if config.task == "ops"
                     else simulate(splits[lang].held_out, lang, seed=10_007, clean_share=0.5))
         for ex in examples:
@@ -415,9 +456,13 @@ def _optimizer(model, config: TrainConfig):
 def _prepare_tokenizer(config: TrainConfig, splits, run_dir: Path):
     from cleanup.training.tokenizer import TokenizerConfig, load_tokenizer, train_tokenizer
 
+    if config.tokenizer_from:
+        return load_tokenizer(_resolve(config.tokenizer_from))
     tok_dir = run_dir / "tokenizer"
     if (tok_dir / "tokenizer.json").exists():
         return load_tokenizer(tok_dir)
+    if splits is None:
+        raise ValueError("--examples-dir without --init-from or --tokenizer-from: no corpus to train a tokenizer on")
     log.info("training tokenizer (%d pieces) into %s", config.vocab_size, tok_dir)
     lines = {lang: list(split.train) for lang, split in splits.items()}
     tok_config = TokenizerConfig(vocab_size=config.vocab_size, lines_per_language=config.tokenizer_lines_per_language,
@@ -481,6 +526,7 @@ def train(config: TrainConfig) -> Path:
 
     torch.set_num_threads(config.threads)
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    torch.backends.cuda.matmul.allow_tf32 = True  # on a GPU: TF32 matrix products; fp32 weights all the same
     run_dir = config.run_dir
     run_dir.mkdir(parents=True, exist_ok=True)
     checkpoint_path = run_dir / "checkpoint.pt"
@@ -489,7 +535,12 @@ def train(config: TrainConfig) -> Path:
 
     random.seed(config.seed)
     torch.manual_seed(config.seed)
-    splits = _corpus(config)
+    store = None
+    if config.examples_dir:
+        from cleanup.training.store import ExampleStore
+
+        store = ExampleStore(_resolve(config.examples_dir), config)
+    splits = None if store else _corpus(config)
     if config.init_from:
         tokenizer, model = _warm_start(config)
         model = model.to(device)
@@ -515,7 +566,7 @@ def train(config: TrainConfig) -> Path:
 
     params = sum(p.numel() for p in model.parameters())
     log.info("run %s: %.2fM parameters, device %s, %d thread(s)", config.name, params / 1e6, device, config.threads)
-    validation = validation_examples(splits, config)
+    validation = validation_examples(splits, config, store)
     log.info("validation set: %d windows (%d clean)", len(validation), sum(e.is_clean for e in validation))
 
     stop = {"signal": None}
@@ -542,12 +593,13 @@ def train(config: TrainConfig) -> Path:
                 export_model(model, tokenizer, export_dir, info)
 
     started = time.monotonic()
+    fit_from, fit_at = started, -1
     last_checkpoint = time.monotonic()
     model.train()
     try:
         while state["step"] < config.max_steps:
             t0 = time.monotonic()
-            pairs = _encode(tokenizer, epoch_examples(splits, config, state["epoch"]), config)
+            pairs = _encode(tokenizer, epoch_examples(splits, config, state["epoch"], store), config)
             log.info("epoch %d: %d examples (%.1fs to simulate and tokenize)", state["epoch"], len(pairs),
                      time.monotonic() - t0)
             batches = epoch_batches(pairs, config, state["epoch"])
@@ -566,6 +618,14 @@ def train(config: TrainConfig) -> Path:
                 state["step"] += 1
                 loss_sum += loss.item()
                 loss_n += 1
+                if config.fit_steps_to_minutes and config.max_minutes and state["step"] == fit_at:
+                    config = _fit_steps(config, state["step"], time.monotonic() - fit_from, time.monotonic() - started)
+                    state["config"] = asdict(config)
+                    scheduler.lr_lambdas = [_lr_lambda(config)]
+                    log.info("step %d: %d steps fit into %.1f minutes; the schedule ends there", state["step"],
+                             config.max_steps, config.max_minutes)
+                if state["step"] == config.warmup_steps:
+                    fit_from, fit_at = time.monotonic(), state["step"] + 200
                 if state["step"] % config.log_every == 0:
                     now = time.monotonic()
                     log.info("step %d loss %.4f lr %.2e %.3f s/step", state["step"], loss_sum / loss_n,
@@ -593,6 +653,14 @@ def train(config: TrainConfig) -> Path:
         _save_checkpoint(checkpoint_path, model, optimizer, scheduler, state)
         signal.signal(signal.SIGTERM, previous_handler)
         log.info("checkpoint saved at step %d; best mean exact match %.3f", state["step"], state["best"])
+
+
+def _fit_steps(config: TrainConfig, step: int, window_s: float, elapsed_s: float) -> TrainConfig:
+    """``max_steps`` such that the run ends within ``max_minutes``, at the speed of the last
+    200 steps, keeping 5 % for the evaluations."""
+    per_step = window_s / 200
+    left_s = config.max_minutes * 60 * 0.95 - elapsed_s
+    return replace(config, max_steps=step + max(1, int(left_s / per_step)))
 
 
 def config_from_preset(preset: str, **overrides) -> TrainConfig:
