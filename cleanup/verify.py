@@ -11,6 +11,7 @@ the suspicious span, and score at least ``Config.min_model_score``.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -74,6 +75,8 @@ def check_model_proposal(proposal: Proposal, min_score: float, named_repair: boo
         return "changes a digit"
     if before.count("\n") != after.count("\n") or "\n" in after:
         return "adds or removes a line break"
+    if min_score == math.inf:
+        return "the model is not trusted with this kind of repair (no score threshold met the tuning rule)"
     if proposal.score < min_score:
         return f"scores {proposal.score:.2f}, below the threshold {min_score:.2f}"
     if _names_changed(before, after, proposal.lang):

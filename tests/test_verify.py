@@ -84,3 +84,15 @@ def test_verify_reads_names_in_the_blocks_language():
     assert check_model_proposal(Proposal(**{**job.__dict__, "lang": "en"}), -0.5) is None
     kyiv = _proposal_at("talks inKyiv ended", "inKyiv", "talks in kyiv ended")
     assert check_model_proposal(Proposal(**{**kyiv.__dict__, "lang": "en"}), -0.5) == "lower-cases a name or an acronym"
+
+
+def test_a_kind_of_repair_the_model_is_not_trusted_with_is_refused_whatever_its_score():
+    """An infinite floor (`capitalise` in MIN_SCORE_BY_KIND: no floor met the tuning rule)."""
+    import math
+
+    from cleanup.neural import MIN_SCORE_BY_KIND
+
+    why = check_model_proposal(_proposal("the Ukrainian Armed Forces have affirmed that 2,400", score=0.0), math.inf)
+    assert why.startswith("the model is not trusted with this kind of repair")
+    assert MIN_SCORE_BY_KIND["casing"] == math.inf
+
