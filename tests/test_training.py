@@ -429,3 +429,40 @@ def test_windows_are_as_wide_as_the_model_was_trained_on(tmp_path):
     repairer.choose = lambda batch, options: sources.extend(batch) or choose(batch, options)
     clean_article(line[0].replace("Forces", "ForcesThey") + "\n", Config(lang="en", model_path=export))
     assert wide.source in sources
+
+
+def test_gpu_runs_come_back_best_in_float32_second_in_float16(tmp_path, monkeypatch):
+    """scripts/pack_gpu_runs.py: what the device tool can send back (parts under 16 MB)."""
+    import importlib.util
+    import json
+    import shutil
+    import subprocess
+
+    import torch
+    from safetensors.torch import load_file
+
+    from cleanup.training.train import PRESETS, train
+
+    best = train(replace(PRESETS["tiny"], max_steps=2, runs_dir=str(tmp_path / "runs"), export_dir=None))
+    for name, mean in (("worse", 0.2), ("better", 0.7), ("worst", 0.1)):
+        target = tmp_path / "runs" / name / "best"
+        shutil.copytree(best, target)
+        info = json.loads((target / "training_info.json").read_text())
+        info["validation_exact_match"]["mean"] = mean
+        (target / "training_info.json").write_text(json.dumps(info))
+    spec = importlib.util.spec_from_file_location("pack", Path(__file__).parents[1] / "scripts" / "pack_gpu_runs.py")
+    pack = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(pack)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "out").mkdir()
+    pack.main(tmp_path / "out", ["worse", "better", "worst"])
+
+    parts = sorted((tmp_path / "out").glob("models.tar.part-*"))
+    assert parts and all(p.stat().st_size <= 15 * 2**20 for p in parts)
+    unpacked = tmp_path / "unpacked"
+    unpacked.mkdir()
+    subprocess.run(f"cat {' '.join(map(str, parts))} | tar xf - -C {unpacked}", shell=True, check=True)
+    assert sorted(p.name for p in unpacked.iterdir()) == ["better", "summary.json", "worse"]
+    dtypes = {name: {t.dtype for t in load_file(unpacked / name / "model.safetensors").values()}
+              for name in ("better", "worse")}
+    assert dtypes == {"better": {torch.float32}, "worse": {torch.float16}}

@@ -206,8 +206,9 @@ PRESETS["gpu-cont"] = replace(PRESETS["gpu"], name="gpu-cont", encoder_layers=3,
 # climbing; gpu-cont 0.804 at its last step, 6,868. Then, on the same machine, gpu-cont2 went
 # on from gpu-cont's best at a lower rate for the 3.2 minutes left: 0.800, but 0.677 on
 # repairs against gpu-cont's 0.662, and better on the benchmark (+0.003 to +0.013). gpu-cont2
-# is the shipped model. The GPU sat mostly idle: 0.05 s a step alone or three at a time, the
-# time goes to building batches in Python.
+# is the shipped model. The GPU sat mostly idle: 0.05 s a step alone or three at a time, so
+# the time goes to each process's Python work (collating batches, launching a small model's
+# many kernels), not measured apart.
 PRESETS["gpu-cont2"] = replace(PRESETS["gpu-cont"], init_from="runs/gpu-cont/best", name="gpu-cont2",
                                learning_rate=8e-5, warmup_steps=100, max_minutes=3.2)
 
