@@ -20,7 +20,7 @@ from .article import Article, Edit
 from .config import DEFAULT_MODEL_DIR, SUPPORTED_LANGUAGES, Config
 from .errors import ModelError
 from .ops import OPS, apply_op, glue_point, mark_span, parse_op
-from .rules.merge import split_lowers
+from .rules.merge import lowercase_in_german, split_lowers
 from .verify import Proposal, check_model_proposal, common_prefix, common_suffix
 from .windows import CONTEXT_WORDS, model_input, span_evidence, widen
 
@@ -286,6 +286,8 @@ def _applicable_ops(text: str, request: _Request) -> list[str]:
     point = glue_point(span, request.lang)
     if point and split_lowers(text, request.span_start, request.span_end, point, request.lang):
         options = [op for op in options if op != "split"]
+    if point and request.lang == "de" and not lowercase_in_german(span[point:].lstrip()):
+        options = [op for op in options if op != "split lower"]  # a German noun keeps its capital
     if request.rule.startswith("merge.") and options:
         # The rules split this span anyway, so `keep` is no outcome: the model only chooses
         # how (``theJob`` → ``the job`` or ``the Job``), and ``floor_kind`` names it a split choice.

@@ -99,6 +99,18 @@ def test_a_span_the_rules_split_anyway_is_only_asked_how():
     assert floor_kind("comma", replace(request, rule="model.capital_in_title")) == "capital hint"
 
 
+def test_the_model_may_not_lower_a_german_noun_split_off_a_glue():
+    """``eineKlimaanlage``: the split is the model's to judge, the noun's capital is not."""
+    from cleanup.neural import _applicable_ops, _Request
+
+    text = "Ja, das setzt allerdings eineKlimaanlage voraus. Der BahnchefGeht heute."
+    noun, verb = text.index("eineKlimaanlage"), text.index("BahnchefGeht")
+    options = _applicable_ops(text, _Request(0, "de", 0, len(text), noun, noun + 15, "merge.case_boundary", ""))
+    assert "split" in options and "split lower" not in options
+    options = _applicable_ops(text, _Request(0, "de", 0, len(text), verb, verb + 12, "merge.case_boundary", ""))
+    assert "split lower" in options
+
+
 def test_a_repair_is_held_to_the_floor_of_what_flagged_its_span(monkeypatch):
     """The floor depends on the detector rule that flagged the span (a hint's split is held
     to the stricter `glue hint` floor), not on the repair's report kind (`merge.model`)."""

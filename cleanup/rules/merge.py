@@ -145,8 +145,8 @@ def lowers_after_glue(right: str, following: str, lang: str, left: str = "") -> 
     """
     if not right[:1].isupper() or not right[1:].islower() or right in _SUBJECT_PRONOUNS or right in _DE_POLITE:
         return False
-    if re.match(r"\s*[\"“«„]?[A-ZÀ-Þ]", following):
-        return False
+    if re.match(r"\s*[\"“«„]?[A-ZÀ-Þ]", following) and not (lang == "de" and _is_function_word(right, lang)):
+        return False  # German capitalises every noun: "Zentralbankrats der EZB"
     if _native_lower_word(right, lang):
         return True  # "HausTeilt" → "Haus teilt": a German verb is never capitalised
     form = cased_table(lang).get(right.lower())
@@ -186,6 +186,13 @@ def _native_lower_word(word: str, lang: str) -> bool:
     return lang == "de" and never_capitalised(word, lang) and zipf(word.lower(), "en") < NATIVE_WORD_MAX_EN_ZIPF
 
 
+def lowercase_in_german(word: str) -> bool:
+    """Whether a capitalised German word split off a glue may lose its capital: a function
+    word or one the corpus never capitalises (``der``, ``geht``). Any other is a noun or a
+    name (``eineKlimaanlage`` → ``eine Klimaanlage``, not ``eine klimaanlage``)."""
+    return _is_function_word(word, "de") or _native_lower_word(word, "de")
+
+
 #: A word this frequent in English may be part of an English brand name in any language.
 NATIVE_WORD_MAX_EN_ZIPF = 3.0
 
@@ -202,12 +209,20 @@ def _plausible_case_glue(left: str, right: str, lang: str, context) -> bool:
             return True
         return known_anywhere(left, lang) > 0 and (known_anywhere(right, lang) > 0 or is_known_name(right, lang))
     if _is_function_word(right, lang) or _native_lower_word(right, lang):
+        if lang == "de" and len(left) >= GERMAN_COMPOUND_LETTERS and left[1:].islower():
+            return True  # "ZentralbankratsDer", "SchlichtungstreffenGeht": a compound no list has
         return known_anywhere(left, lang) > 0 or is_known_name(left, lang) or _occurs(context, left)
     if _is_function_word(left, lang):  # "InVienna", "TheHotel"; but "WeWork", "MyGym" are brands
         return _namelike(right, lang)
     if len(left) >= 3 and _namelike(left, lang) and _namelike(right, lang):
         return True
     return _occurs(context, left) and _occurs(context, right)
+
+
+#: German forms compounds no word list has (``Zentralbankrats``); one this long before a
+#: function word or a verb is taken as a word even unknown. Of 59,660 German corpus lines, no
+#: such run but ``LinkedIn``, a known word.
+GERMAN_COMPOUND_LETTERS = 6
 
 
 #: Languages whose articles and prepositions glue to the first word of a sentence
