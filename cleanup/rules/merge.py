@@ -145,8 +145,8 @@ def lowers_after_glue(right: str, following: str, lang: str, left: str = "") -> 
     """
     if not right[:1].isupper() or not right[1:].islower() or right in _SUBJECT_PRONOUNS or right in _DE_POLITE:
         return False
-    if re.match(r"\s*[\"“«„]?[A-ZÀ-Þ]", following) and not (lang == "de" and _is_function_word(right, lang)):
-        return False  # German capitalises every noun: "Zentralbankrats der EZB"
+    if re.match(r"\s*[\"“«„]?[A-ZÀ-Þ]", following):
+        return False
     if _native_lower_word(right, lang):
         return True  # "HausTeilt" → "Haus teilt": a German verb is never capitalised
     form = cased_table(lang).get(right.lower())
