@@ -89,8 +89,7 @@ def _glued_pronoun_i(text: str, start: int, end: int) -> list[Fix]:
     word = text[start + 1:end]
     if zipf(word.lower(), "en") < GLUED_I_WORD_ZIPF or word.lower() in _NOT_AFTER_I:
         return []  # "IThe": not a pronoun before a verb
-    form = cased_table("en").get(word.lower())
-    if form is None or form.lower_count >= 4 * max(1, form.capitalised_count):
+    if _rarely_capitalised(word, "en"):
         word = word.lower()  # a verb or an adverb after "I", not a name
     return [Fix(start, end, f"I {word}", f"the pronoun 'I' glued to the next word at a link boundary: {word!r}", 0.85)]
 
@@ -155,8 +154,13 @@ def lowers_after_glue(right: str, following: str, lang: str, left: str = "") -> 
             or form is not None and zipf(right.lower(), lang) >= LOWERED_WORD_ZIPF
             and form.lower_count >= LOWERED_WORD_LOWER_RATIO * form.capitalised_count):
         return True  # "growSome", "canAlso": after a lower-case word, a word almost never capitalised
-    rarely_capitalised = form is None or form.lower_count >= 4 * max(1, form.capitalised_count)
-    return zipf(right.lower(), lang) >= LOWERED_FUNCTION_WORD_ZIPF and rarely_capitalised
+    return zipf(right.lower(), lang) >= LOWERED_FUNCTION_WORD_ZIPF and _rarely_capitalised(right, lang)
+
+
+def _rarely_capitalised(word: str, lang: str) -> bool:
+    """The cased table writes it in lower case at least 4 times as often, or never lists it."""
+    form = cased_table(lang).get(word.lower())
+    return form is None or form.lower_count >= 4 * max(1, form.capitalised_count)
 
 
 #: A word this common that the corpus never capitalises in mid-sentence (the cased table
@@ -497,6 +501,7 @@ CONTENT_PAIR_ZIPF = {"es": 4.5, "fr": 4.5, "it": 4.5, "pt": 4.5, "en": 5.0}
 
 
 def _content_pair_score(left: str, right: str, lang: str) -> float | None:
+    """How well two content words read as a glue (None: not at all); see CONTENT_PAIR_ZIPF."""
     if lang not in CONTENT_PAIR_ZIPF or min(len(left), len(right)) < 4:
         return None
     if left in word_list("common", "lower_prefixes"):
@@ -505,7 +510,6 @@ def _content_pair_score(left: str, right: str, lang: str) -> float | None:
         return None
     low = min(zipf(left, lang), zipf(right, lang))
     return low if low >= CONTENT_PAIR_ZIPF[lang] else None
-
 
 
 def _word_pair_score(left: str, right: str, lang: str) -> float | None:
