@@ -350,6 +350,13 @@ WORD_WORD_LANGUAGES = frozenset({"en", "es", "fr", "de", "it", "pt"})
 CORPUS_WORDS_LANGUAGES = frozenset({"pt"})
 # An all-lower-case run counts as unknown (a glue candidate) below this Zipf frequency...
 UNKNOWN_RUN_ZIPF = 1.0
+# ...or below this one when it splits into a very frequent word (Zipf >= 6.8: es, los, que)
+# and a common one (>= 4.5): glues typed often enough for wordfreq to list them
+# (``esposible`` 1.5, ``losmejores`` 1.2); at 2.0 real words split too (``atypically`` 1.9,
+# ``forgoes``, ``comprasen``), at 1.6 none of the six corpora's lines.
+TYPED_GLUE_RUN_ZIPF = 1.6
+TYPED_GLUE_FREQUENT_ZIPF = 6.8
+TYPED_GLUE_OTHER_ZIPF = 4.5
 # ...or below this one when both halves are function words: wordfreq has learnt some glues
 # people type ("intothe" 1.35, "porlo" 2.0, "delas" 2.5), while real rare words are more
 # common or have content-word halves ("outlast" 2.8, "overreach" 2.6).
@@ -399,7 +406,10 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
             if split is None:
                 continue
             both_function_words = min(zipf(left, lang), zipf(right, lang)) >= FUNCTION_WORD_ZIPF
-            if run_zipf >= UNKNOWN_RUN_ZIPF and not both_function_words:
+            typed_glue = (run_zipf < TYPED_GLUE_RUN_ZIPF
+                          and max(zipf(left, lang), zipf(right, lang)) >= TYPED_GLUE_FREQUENT_ZIPF
+                          and min(zipf(left, lang), zipf(right, lang)) >= TYPED_GLUE_OTHER_ZIPF)
+            if run_zipf >= UNKNOWN_RUN_ZIPF and not (both_function_words or typed_glue):
                 continue
             if best is None or split > best[0]:
                 best = (split, left, right)
