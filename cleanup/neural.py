@@ -150,10 +150,11 @@ def load_repairer(path: str) -> Repairer:
                     names_ops=trained.get("task") == "ops")
 
 
+@lru_cache(maxsize=None)
 def _training_config(path: Path) -> dict:
     """How cleanup's trainer made this model (its ``training_info.json``): whether it reads
-    lexical evidence and names repairs. Any other model gets plain windows and is asked to
-    rewrite them."""
+    lexical evidence and names repairs, how wide its windows are. Any other model gets plain
+    windows and is asked to rewrite them. Read once per process, like the model itself."""
     try:
         info = json.loads((path / "training_info.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):

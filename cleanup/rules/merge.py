@@ -405,10 +405,10 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
                 split = _content_pair_score(left, right, lang)
             if split is None:
                 continue
-            both_function_words = min(zipf(left, lang), zipf(right, lang)) >= FUNCTION_WORD_ZIPF
-            typed_glue = (run_zipf < TYPED_GLUE_RUN_ZIPF
-                          and max(zipf(left, lang), zipf(right, lang)) >= TYPED_GLUE_FREQUENT_ZIPF
-                          and min(zipf(left, lang), zipf(right, lang)) >= TYPED_GLUE_OTHER_ZIPF)
+            rarer, commoner = sorted((zipf(left, lang), zipf(right, lang)))
+            both_function_words = rarer >= FUNCTION_WORD_ZIPF
+            typed_glue = (run_zipf < TYPED_GLUE_RUN_ZIPF and commoner >= TYPED_GLUE_FREQUENT_ZIPF
+                          and rarer >= TYPED_GLUE_OTHER_ZIPF)
             if run_zipf >= UNKNOWN_RUN_ZIPF and not (both_function_words or typed_glue):
                 continue
             if best is None or split > best[0]:
