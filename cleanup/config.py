@@ -24,7 +24,8 @@ class Config:
       flags, or "all" of them.
     - ``disabled_rules`` (empty): rule ids (or id prefixes such as "spacing") to skip.
     - ``min_model_score`` (-0.35): mean token log-probability below which a model rewrite
-      is rejected by the verifier.
+      is rejected by the verifier (not for a choice between two repairs a rule would make
+      anyway, ``comma`` or ``lower``: that score is a share, held to its own floor).
     - ``seed`` (0): langdetect's seed, so detection is deterministic.
     """
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .rules import merge, phrases
+from .rules import casing, merge, phrases
+from .rules.casing import title_case_line
 from .rules.context import protected_spans
 from .config import SUPPORTED_LANGUAGES
 from .rules.lexicon import cased_table, known_anywhere, mostly_capitalised, zipf
@@ -33,7 +34,7 @@ def suspicious_spans(text: str, lang: str, context=None, hints: bool = False, gl
 
     >>> t = "the Ukrainian Army In a message published by the Armed ForcesThey have"
     >>> [(t[s.start:s.end], s.rule) for s in suspicious_spans(t, "en")]
-    [('Army In', 'model.capital_after_link'), ('ForcesThey', 'merge.case_boundary')]
+    [('Army In', 'casing.capital_after_link'), ('ForcesThey', 'merge.case_boundary')]
     """
     spans = []
     for propose, rule_id in ((merge.propose_case_boundary, "merge.case_boundary"),
@@ -42,11 +43,17 @@ def suspicious_spans(text: str, lang: str, context=None, hints: bool = False, gl
                              (phrases.propose_phrases, "phrase")):
         for fix in propose(text, lang, context):
             spans.append(Span(fix.start, fix.end, fix.rule or rule_id, fix.reason))
+    lowered_by_rule = {fix.start: fix for fix in casing.propose_capital_after_link(text, lang, context)}
     for m in re.finditer(r"(?<=[^\W\d_])( )([A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]*)(?=[ ,])", text):
         word = m.group(2)
         if zipf(word.lower(), lang) >= FUNCTION_WORD_ZIPF and not mostly_capitalised(word, lang) and not (
                 lang == "de" and _german_noun_too(word)):
             prev_start = text.rfind(" ", 0, m.start(1)) + 1
+            if m.start(2) in lowered_by_rule:
+                # The rule lowers it anyway; the model, reading the words before, chooses
+                # between that and a comma lost with the capital ("Army, in a").
+                spans.append(Span(prev_start, m.end(2), "casing.capital_after_link", lowered_by_rule[m.start(2)].reason))
+                continue
             if len(word) == 1 or _name_follows(text, m.end(2)):
                 # "Serie A", "Chang An Avenue", "How To Get Away": a name or a title in title case
                 spans.append(Span(prev_start, m.end(2), "model.capital_in_title",
@@ -73,7 +80,7 @@ def _hints(text: str, lang: str, glue_hints: bool = False) -> list[Span]:
     inference: on clean held-out text every false positive of the model (27 of 27 in 900
     sentences) came from those, for 2 correct repairs.
     """
-    from .rules.merge import candidate_split, case_glue_candidate, propose_case_boundary
+    from .rules.merge import candidate_split, case_glue_candidate, lower_glue_split, propose_case_boundary
 
     spans = []
     split_by_rules = {(f.start, f.end) for f in propose_case_boundary(text, lang, None)}
@@ -81,6 +88,9 @@ def _hints(text: str, lang: str, glue_hints: bool = False) -> list[Span]:
         word = m.group(0)
         if (m.start(), m.end()) not in split_by_rules and len(word) >= 5 and case_glue_candidate(word, lang):
             spans.append(Span(m.start(), m.end(), "hint.case_glue", "an inner capital: a name glued to a word, or a brand?"))
+        elif (lang != "de" and word.islower() and len(word) >= LOWER_GLUE_LETTERS and (m.start(), m.end()) not in split_by_rules
+              and max(known_anywhere(word, other) for other in SUPPORTED_LANGUAGES) == 0 and lower_glue_split(word, lang)):
+            spans.append(Span(m.start(), m.end(), "hint.lower_glue", "two words run together, which no list knows as one?"))
         elif glue_hints and len(word) >= 6 and word[0].isupper() and word[1:].islower():
             if known_anywhere(word, lang) == 0 and candidate_split(word, lang):
                 spans.append(Span(m.start(), m.end(), "hint.glue", "an unknown word that reads as a name glued to a word"))
@@ -98,7 +108,7 @@ def _hints(text: str, lang: str, glue_hints: bool = False) -> list[Span]:
     for m in _MID_SENTENCE_CAPITAL.finditer(text):
         word = m.group(2)
         prev_start = text.rfind(" ", 0, m.start(1)) + 1
-        if not text[prev_start].islower() or _title_case(text, m.start()):
+        if not text[prev_start].islower() or title_case_line(text, m.start()):
             continue  # a name of several words, a headline in title case
         lower = word.lower()
         frequency = max(zipf(lower, lang), zipf(re.split(r"['’]", lower)[0], lang))
@@ -117,6 +127,10 @@ def _hints(text: str, lang: str, glue_hints: bool = False) -> list[Span]:
     return spans
 
 
+#: A lower-case word no list knows, this long, that splits into two words is a hint for the
+#: model (``veryemblematic``, ``cameflying``); not in German, which writes compounds solid.
+LOWER_GLUE_LETTERS = 7
+
 #: A capitalised word in mid-sentence whose lower-case form is this many times more common
 #: is a hint for the model (``he said Adding that``, ``the Bible Wouldn't``).
 CAPITAL_HINT_LOWER_RATIO = 4.0
@@ -130,13 +144,6 @@ def _german_noun_too(word: str) -> bool:
     well (``Recht``/``recht``, ``Mal``/``mal``), whose capital is grammar, not a link's trace."""
     form = cased_table("de").get(word.lower())
     return form is not None and form.lower_count < CAPITAL_HINT_LOWER_RATIO * form.capitalised_count
-
-
-def _title_case(text: str, at: int) -> bool:
-    """Whether most words of the line holding ``at`` are capitalised (a headline)."""
-    line = text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
-    words = re.findall(r"[^\W\d_]+", line)
-    return sum(w[0].isupper() for w in words) * 2 > len(words)
 
 
 #: A lower-case word after a capitalised one is a hint when no word list has it this often

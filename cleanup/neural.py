@@ -87,10 +87,16 @@ class Repairer:
         return results
 
 
-    def choose(self, sources: list[str], candidates: list[list[str]]) -> list[tuple[str, float]]:
+    def choose(self, sources: list[str], candidates: list[list[str]],
+               relative: list[bool] | None = None) -> list[tuple[str, float]]:
         """For each source, the candidate answer the model finds likeliest and its mean token
         log-probability (teacher-forced, end-of-sequence included: the measure ``rewrite``
         reports for greedy output).
+
+        Where ``relative[i]`` is true the score is instead the answer's log share among the
+        candidates (mean token log-probabilities, softmax-normalised): for a span a rule
+        repairs anyway, what matters is how sure the model is of this repair rather than the
+        other, not how much it would have liked to keep the span.
 
         An op model names a repair; greedy decoding may name one that does not apply to the
         span (``comma`` for ``canAlso``), which wastes the window. Ranking only the repairs
@@ -98,7 +104,7 @@ class Repairer:
         """
         import torch
 
-        best: dict[int, tuple[str, float]] = {}
+        scored: dict[int, list[tuple[str, float]]] = {}
         for lo in range(0, len(sources), BATCH_SIZE):
             rows = [(i, c) for i in range(lo, min(lo + BATCH_SIZE, len(sources))) for c in candidates[i]]
             if not rows:
@@ -117,9 +123,17 @@ class Repairer:
                 token = logprobs.gather(-1, labels.clamp(min=0).unsqueeze(-1)).squeeze(-1) * mask
                 means = (token.sum(-1) / mask.sum(-1).clamp(min=1)).tolist()
             for (i, c), mean in zip(rows, means):
-                if i not in best or mean > best[i][1]:
-                    best[i] = (c, mean)
-        return [best.get(i, ("keep", -math.inf)) for i in range(len(sources))]
+                scored.setdefault(i, []).append((c, mean))
+        results = []
+        for i in range(len(sources)):
+            if i not in scored:
+                results.append(("keep", -math.inf))
+                continue
+            answer, mean = max(scored[i], key=lambda item: item[1])
+            if relative and relative[i]:
+                mean -= math.log(sum(math.exp(m) for _, m in scored[i]))
+            results.append((answer, mean))
+        return results
 
 
 @lru_cache(maxsize=4)
@@ -203,7 +217,8 @@ def repair_many(articles: list[Article], config: Config) -> list[Article]:
                            if repairer.evidence else None)
                for n, r in requests]
     if repairer.names_ops:
-        outputs = repairer.choose(sources, [_applicable_ops(blocks[n][r.block].text, r) for n, r in requests])
+        outputs = repairer.choose(sources, [_applicable_ops(blocks[n][r.block].text, r) for n, r in requests],
+                                  relative=[r.rule in RELATIVE_CHOICES for _, r in requests])
     else:
         outputs = repairer.rewrite(sources)
     notes = [list(article.notes) for article in articles]
@@ -289,7 +304,7 @@ def _applicable_ops(text: str, request: _Request) -> list[str]:
         options = [op for op in options if op != "split"]
     if point and request.lang == "de" and not lowercase_in_german(span[point:].lstrip()):
         options = [op for op in options if op != "split lower"]  # a German noun keeps its capital
-    if request.rule.startswith("merge.") and options:
+    if request.rule.startswith(RULE_REPAIRS_ANYWAY) and options:
         # The rules split this span anyway, so `keep` is no outcome: the model only chooses
         # how (``theJob`` → ``the job`` or ``the Job``), and ``floor_kind`` names it a split choice.
         return options
@@ -315,7 +330,7 @@ def _marked_window(text: str, request: _Request) -> str:
 #: capital only a hint flagged (``said Adding``, but also ``if Rock was``) or one inside a
 #: title (``Serie A``) at -0.07 (6 repairs, 1 clean change of 4,000).
 MIN_SCORE_BY_KIND = {"casing": math.inf, "capital": -0.35, "capital hint": -0.07, "merge": -0.35,
-                     "split choice": -0.25, "glue hint": -0.1}
+                     "split choice": -0.25, "glue hint": -0.1, "capital choice": -0.5}
 
 
 def floor_kind(op: str | None, request: _Request) -> str | None:
@@ -328,17 +343,31 @@ def floor_kind(op: str | None, request: _Request) -> str | None:
     a capitalised function word is a ``capital hint``."""
     if op in _SPLIT_CHOICES:
         return "split choice" if request.rule.startswith("merge.") else "glue hint"
+    if op in ("comma", "lower") and request.rule == "casing.capital_after_link":
+        return "capital choice"
     if op in ("comma", "lower") and request.rule != "model.capital_after_link":
         return "capital hint"
     return OP_KINDS.get(op) if op else None
 
 
 def _score_floor(op: str | None, request: _Request, config: Config) -> float:
-    """The least score at which the model's repair is applied."""
-    return max(config.min_model_score, MIN_SCORE_BY_KIND.get(floor_kind(op, request), -math.inf))
+    """The least score at which the model's repair is applied. A relative choice's score is
+    a share between repairs (``RELATIVE_CHOICES``), not a sequence log-probability, so
+    ``config.min_model_score`` does not apply to it; its kind's floor does."""
+    kind_floor = MIN_SCORE_BY_KIND.get(floor_kind(op, request), -math.inf)
+    if request.rule in RELATIVE_CHOICES:
+        return kind_floor
+    return max(config.min_model_score, kind_floor)
 
 
 _SPLIT_CHOICES = ("split", "split lower")
+#: Spans a rule repairs anyway: the model may only choose how (no ``keep``).
+RULE_REPAIRS_ANYWAY = ("merge.", "casing.capital_after_link")
+#: ...and those where its score is the chosen repair's share against the other (``comma``
+#: against ``lower``): the absolute score of ``comma`` is low where the model also gave
+#: ``keep`` some weight, which says nothing about comma or not. Split choices keep the
+#: absolute score their floor was tuned on.
+RELATIVE_CHOICES = frozenset({"casing.capital_after_link"})
 
 #: The report kind of each repair the operation model names.
 OP_KINDS = {"split": "merge", "split lower": "merge", "drop": "merge", "comma": "capital", "lower": "capital",

@@ -121,11 +121,13 @@ def glue_point(span: str, lang: str, by_frequency: bool = True) -> int | None:
     if m and span[m.start() - 1].islower():
         return m.start()
     from .rules.lexicon import known_anywhere
-    from .rules.merge import candidate_split
+    from .rules.merge import candidate_split, lower_glue_split
 
     run = re.search(r"[^\W\d_]+", span)
     if by_frequency and run and known_anywhere(run.group(0), lang) == 0:
-        split = candidate_split(run.group(0), lang)
+        # Two lower-case words: both must be words. A capitalised run: a name (any first
+        # part) glued to a word.
+        split = (lower_glue_split if run.group(0).islower() else candidate_split)(run.group(0), lang)
         if split:
             return run.start() + len(split[0])
     return None

@@ -83,6 +83,31 @@ def test_model_chooses_among_the_repairs_that_apply(repairer):
     assert answer in options and score <= 0
 
 
+def test_a_capital_the_rule_lowers_anyway_is_only_asked_comma_or_not(repairer):
+    """`Otherwise You can` is lowered by casing.capital_after_link whatever the model says:
+    the model only chooses whether a comma was lost too, scored by its share against the
+    other repair (its absolute score is low where it also liked `keep`), and
+    ``min_model_score`` does not apply to that share."""
+    import math
+
+    from cleanup.neural import _applicable_ops, _Request, _score_floor, floor_kind
+    from cleanup.windows import model_input
+
+    text = "Otherwise You can easily use the old account."
+    start = text.index("Otherwise")
+    request = _Request(0, "en", 0, len(text), start, text.index(" can"), "casing.capital_after_link", "")
+    options = _applicable_ops(text, request)
+    assert "keep" not in options and {"comma", "lower"} <= set(options)
+    assert floor_kind("comma", request) == "capital choice"
+    assert _score_floor("comma", request, Config(min_model_score=-0.1)) == _score_floor("comma", request, Config())
+    source = model_input("en", "⟦Otherwise You⟧ can easily use")
+    [(absolute_answer, absolute)] = repairer.choose([source], [options])
+    [(answer, share)] = repairer.choose([source], [options], relative=[True])
+    assert answer == absolute_answer and absolute < share <= 0 and share >= math.log(1 / len(options))
+    cleaned = clean_article(text, Config(lang="en"))
+    assert cleaned.text in ("Otherwise, you can easily use the old account.", "Otherwise you can easily use the old account.")
+
+
 def test_a_span_the_rules_split_anyway_is_only_asked_how():
     """`theJob` is split by the merge rule whatever the model says, so `keep` is not among
     the answers: the model chooses between `the Job` and `the job` (a split choice)."""

@@ -13,6 +13,7 @@ from cleanup.ops import OPS, apply_op, mark_span, parse_op
     ("drop", "the Armed ForcesThey have", "ForcesThey", "the Armed Forces have"),
     ("split", "In 2004, Fastowpleaded guilty", "Fastowpleaded", "In 2004, Fastow pleaded guilty"),
     ("split", "it was “not possible”to say", "possible”to", "it was “not possible” to say"),
+    ("split", "the increasingtrend of the year", "increasingtrend", "the increasing trend of the year"),
     ("comma", "the Ukrainian Army In a message", "Army In", "the Ukrainian Army, in a message"),
     ("lower", "the Ukrainian Army In a message", "Army In", "the Ukrainian Army in a message"),
     ("capitalise", "shelling in bakhmut went on", "bakhmut", "shelling in Bakhmut went on"),

@@ -301,7 +301,7 @@ def test_tiny_ops_run_with_evidence_is_read_back_with_evidence(tmp_path):
     repairer = load_repairer(str(tmp_path / "export"))
     assert repairer.evidence and repairer.names_ops
     sources, choose = [], repairer.choose
-    repairer.choose = lambda batch, options: sources.extend(zip(batch, options)) or choose(batch, options)
+    repairer.choose = lambda batch, options, **kw: sources.extend(zip(batch, options)) or choose(batch, options, **kw)
     clean_article("The Ukrainian Armed ForcesThey have affirmed that the attack failed.\n",
                   Config(lang="en", model_path=tmp_path / "export"))
     assert sources == [("<en> The Ukrainian Armed ⟦ForcesThey⟧ have affirmed that ‖ 4w 6w",
@@ -426,7 +426,7 @@ def test_windows_are_as_wide_as_the_model_was_trained_on(tmp_path):
     train(replace(_ops_tiny(tmp_path), context_words=5, max_steps=2, export_dir=str(export)))
     repairer = load_repairer(str(export))
     sources, choose = [], repairer.choose
-    repairer.choose = lambda batch, options: sources.extend(batch) or choose(batch, options)
+    repairer.choose = lambda batch, options, **kw: sources.extend(batch) or choose(batch, options, **kw)
     clean_article(line[0].replace("Forces", "ForcesThey") + "\n", Config(lang="en", model_path=export))
     assert wide.source in sources
 

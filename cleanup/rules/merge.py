@@ -117,7 +117,7 @@ _DE_POLITE = frozenset({"Sie", "Ihr", "Ihre", "Ihnen", "Ihrer", "Ihren", "Ihrem"
 #: Subject pronouns keep their capital: after a glue one is most often inserted by the
 #: translator (``ForcesThey have``), which only the model repairs (by dropping it); the
 #: capital keeps it visible meanwhile.
-_SUBJECT_PRONOUNS = frozenset("I He She It We They Él Ella Ellos Ellas Il Elle Ils Elles Er Es Ele Ela Eles Elas "
+SUBJECT_PRONOUNS = frozenset("I He She It We They Él Ella Ellos Ellas Il Elle Ils Elles Er Es Ele Ela Eles Elas "
                               "Lui Lei Esso Essa Loro Essi".split())
 
 
@@ -142,7 +142,7 @@ def lowers_after_glue(right: str, following: str, lang: str, left: str = "") -> 
     >>> lowers_after_glue("Los", " curiosos", "es"), lowers_after_glue("Los", " Angeles", "es")
     (True, False)
     """
-    if not right[:1].isupper() or not right[1:].islower() or right in _SUBJECT_PRONOUNS or right in _DE_POLITE:
+    if not right[:1].isupper() or not right[1:].islower() or right in SUBJECT_PRONOUNS or right in _DE_POLITE:
         return False
     if re.match(r"\s*[\"“«„]?[A-ZÀ-Þ]", following):
         return False
@@ -315,6 +315,8 @@ def propose_name_word(text: str, lang: str, context) -> list[Fix]:
                 continue
             if lang == "de" and not _german_glue_word(right, right_zipf, _occurs(context, left)):
                 continue
+            if lang == "de" and left.endswith(_GERMAN_LINKING_S):
+                continue  # "Regierungswissen": a compound's linking s, not a name
             if right_zipf < 5.0 and mostly_capitalised(right, lang):
                 continue  # "Lamperth": a name ("Perth"), not a lower-case word
             function_word = right_zipf >= FUNCTION_WORD_ZIPF
@@ -414,10 +416,73 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
             if best is None or split > best[0]:
                 best = (split, left, right)
         if best:
-            _, left, right = best
-            fixes.append(Fix(m.start(), m.end(), f"{left} {right}",
-                             f"two words glued at a link boundary: {left!r} + {right!r}", 0.8))
+            fixes.append(_split_fix(m, best[1], best[2], "two words glued at a link boundary"))
     return fixes
+
+
+def _split_fix(m: re.Match, left: str, right: str, what: str) -> Fix:
+    """The fix that puts the space back between ``left`` and ``right`` in the run ``m``."""
+    return Fix(m.start(), m.end(), f"{left} {right}", f"{what}: {left!r} + {right!r}", 0.8)
+
+
+#: German: a noun glued to the word after it splits when that word is this common...
+GERMAN_NOUN_GLUE_WORD_ZIPF = 5.0
+#: ...or, ending in -en, this common: "Autofahren", "Berufswissen" are compounds whose head
+#: is an infinitive; "sollten", "werden" are not heads.
+GERMAN_NOUN_GLUE_EN_ZIPF = 5.5
+GERMAN_NOUN_ZIPF = 3.5
+
+
+def propose_noun_word(text: str, lang: str, context) -> list[Fix]:
+    """German: a noun glued to the lower-case word after it (``Uferund`` → ``Ufer und``,
+    ``Rücktrittgeführt`` → ``Rücktritt geführt``).
+
+    German writes compounds solid, but a compound noun ends in a noun: a run no list knows
+    that splits into a noun the corpus capitalises and a common word it writes in lower case
+    (a function word, a verb form) is a glue. What it still splits wrongly: names no list
+    knows (``Uhrman``) and compounds whose head is spelt like a verb (``Kapitalsucht``);
+    figures in benchmarks/README.md.
+
+    >>> [f.after for f in propose_noun_word("prallt auf das Uferund reißt Autos mit", "de", None)]
+    ['Ufer und']
+    >>> propose_noun_word("das Berufswissen, das Autofahren und Waydes Tod", "de", None)
+    []
+    """
+    if lang != "de":
+        return []
+    fixes = []
+    table = cased_table("de")
+    for m in _LETTER_RUN.finditer(text):
+        run = m.group(0)
+        if (len(run) < 6 or not run[0].isupper() or not run[1:].islower() or run.lower() in table
+                or not _unknown_everywhere(run) or _recurs(context, run)):
+            continue
+        best = None
+        for i in range(3, len(run) - 2):
+            left, right = run[:i], run[i:]
+            noun = table.get(left.lower())
+            left_zipf = zipf(left, "de")
+            if noun is None or noun.capitalised_count < noun.lower_count or left_zipf < GERMAN_NOUN_ZIPF:
+                continue
+            if zipf(left, "en") > left_zipf:
+                continue  # an English name's word ("Waydes": "Way" + "des")
+            right_zipf = zipf(right, "de")
+            if right_zipf < (GERMAN_NOUN_GLUE_EN_ZIPF if right.endswith("en") else GERMAN_NOUN_GLUE_WORD_ZIPF):
+                continue
+            if zipf(right, "en") > right_zipf or not never_capitalised_in_german(right):
+                continue  # an English word ("and"), or a noun's spelling too ("Sucht"/"sucht")
+            if best is None or right_zipf > best[0]:
+                best = (right_zipf, left, right)
+        if best:
+            fixes.append(_split_fix(m, best[1], best[2], "a noun glued to the next word at a link boundary"))
+    return fixes
+
+
+def never_capitalised_in_german(word: str) -> bool:
+    """A German word the corpus writes in lower case at least 10 times as often as
+    capitalised (or never capitalises in mid-sentence 3 times): not a noun."""
+    form = cased_table("de").get(word)
+    return form is None or form.lower_count >= 10 * max(1, form.capitalised_count)
 
 
 #: Elided articles and pronouns of the languages that write them ("l’instant", "dell'anno").
@@ -607,6 +672,39 @@ def candidate_split(run: str, lang: str) -> tuple[str, str] | None:
     return (best[1], best[2]) if best else None
 
 
+#: Each word of a lower-case glue the model is asked about is at least this common...
+LOWER_GLUE_WORD_ZIPF = 3.0
+#: ...or, of one or two letters, a function word this common ("a", "of", "in").
+LOWER_GLUE_SHORT_WORD_ZIPF = 6.0
+
+
+def lower_glue_split(run: str, lang: str) -> tuple[str, str] | None:
+    """Where a lower-case run no list knows would split into two words (``cameflying`` →
+    ``came`` + ``flying``), judged by the rarer word's frequency: the split for the model to
+    accept or not, where the rules' thresholds leave the run alone.
+
+    >>> lower_glue_split("cameflying", "en"), lower_glue_split("increasingtrend", "en")
+    (('came', 'flying'), ('increasing', 'trend'))
+    """
+    best = None
+    for i in range(1, len(run)):
+        left, right = run[:i], run[i:]
+        zipfs = [zipf(word, lang) for word in (left, right)]
+        if any(z < (LOWER_GLUE_SHORT_WORD_ZIPF if len(word) <= 2 else LOWER_GLUE_WORD_ZIPF)
+               for word, z in zip((left, right), zipfs)):
+            continue
+        if left in word_list("common", "lower_prefixes"):
+            continue
+        score = (min(zipfs), sum(zipfs))
+        if best is None or score > best[0]:
+            best = (score, left, right)
+    return (best[1], best[2]) if best else None
+
+
+#: Noun endings that take a linking s inside a German compound (``Regierungs-``, ``Berufs-``).
+_GERMAN_LINKING_S = ("ungs", "heits", "keits", "ions", "täts", "schafts", "ings", "rufs")
+
+
 def _german_glue_word(right: str, right_zipf: float, name_seen_alone: bool) -> bool:
     """German writes compounds as one word ("Brotwecken", "Autobahnsperren"); a lower-case
     ending splits off only if it is a function word ("Scholzsagte" → "Scholz sagte").
@@ -698,4 +796,5 @@ RULES = (
     Rule("merge.case_boundary", PROSE, propose_case_boundary),
     Rule("merge.name_word", PROSE, propose_name_word),
     Rule("merge.word_word", PROSE, propose_word_word),
+    Rule("merge.noun_word", PROSE, propose_noun_word),
 )

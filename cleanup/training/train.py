@@ -212,6 +212,16 @@ PRESETS["gpu-cont"] = replace(PRESETS["gpu"], name="gpu-cont", encoder_layers=3,
 PRESETS["gpu-cont2"] = replace(PRESETS["gpu-cont"], init_from="runs/gpu-cont/best", name="gpu-cont2",
                                learning_rate=8e-5, warmup_steps=100, max_minutes=3.2)
 
+# A CPU stage (2026-11-27, fourth session; no GPU lent): the shipped weights trained on with
+# the detector's new flags, a lower-case run no list knows that splits into two words
+# (`hint.lower_glue`: ``cameflying``), which the model had never been shown and answered
+# `keep` for. New simulations (seed 4), written first (`--write-examples`) so that both cores
+# train; batch 64 at 1e-4, the decay fitted to the minutes.
+PRESETS["cpu-glue"] = replace(PRESETS["gpu-cont"], name="cpu-glue", batch_size=64, learning_rate=1e-4,
+                              warmup_steps=100, max_minutes=45.0, seed=4, threads=2, eval_every=500,
+                              eval_windows_per_language=50, examples_dir="runs/examples-cpu-glue",
+                              checkpoint_every_s=300.0)
+
 
 def _resolve(path: str) -> Path:
     p = Path(path)
