@@ -13,7 +13,9 @@ the clean sentence, wrong otherwise; on a clean sentence it is always wrong (har
 each kind and floor the table shows what the model would still repair and break; the
 floor chosen is the most permissive one at which the kind changes at most one clean
 sentence in 1,000 and makes over twice as many right repairs as wrong edits and changed
-clean sentences together.
+clean sentences together. ``capital choice`` (a comma or not, before a capital the rule
+lowers anyway) gets its own table: how many spans come out right at each floor of the
+answer's share; the floor shipped is the one with the most.
 
     python benchmarks/tune_floors.py                 # bundled model
     python benchmarks/tune_floors.py --model runs/small-2/best
@@ -67,10 +69,10 @@ def dev_sentences(lang: str, corrupted_wanted: int, clean_wanted: int, benchmark
     return dev_pairs, spare[used : used + clean_wanted]
 
 
-def record_proposals(text: str, config: Config) -> list[tuple[str, float, str]]:
-    """(kind, score, rewritten window) of every model proposal the verifier passes when the
-    score floors are off, by the floor it is held to (:func:`cleanup.neural.floor_kind`)."""
-    seen: list[tuple[str, float, str]] = []
+def record_proposals(text: str, config: Config) -> list[tuple[str, float, str, str]]:
+    """(kind, score, rewritten window, window) of every model proposal the verifier passes
+    when the score floors are off, by the floor it is held to (:func:`cleanup.neural.floor_kind`)."""
+    seen: list[tuple[str, float, str, str]] = []
     pending: list[str] = []
     floor_of, check = neural._score_floor, neural.check_model_proposal
 
@@ -81,7 +83,7 @@ def record_proposals(text: str, config: Config) -> list[tuple[str, float, str]]:
     def recording(proposal, min_score, named_repair=False):
         why_not = check(proposal, min_score, named_repair)
         if why_not is None:
-            seen.append((pending[-1], proposal.score, proposal.after))
+            seen.append((pending[-1], proposal.score, proposal.after, proposal.before))
         return why_not
 
     neural._score_floor, neural.check_model_proposal = no_floor, recording
@@ -105,18 +107,24 @@ def main() -> None:
     # (kind, floor) -> [right repairs, wrong on corrupted, changed clean]
     table: dict[tuple[str, float], list[int]] = defaultdict(lambda: [0, 0, 0])
     clean_total = 0
+    choices: list[tuple[float, bool, bool]] = []  # (score, model said comma, comma wanted)
     for lang in args.langs:
         pairs, clean = dev_sentences(lang, args.per_lang, args.clean_per_lang)
         clean_total += len(clean)
         print(f"{lang}: {len(pairs)} corrupted, {len(clean)} clean dev sentences", file=sys.stderr)
         config = Config(lang=lang, model_path=args.model)
         for kind_of_corruption, corrupted, target in pairs:
-            for kind, score, after in record_proposals(corrupted, config):
+            for kind, score, after, before in record_proposals(corrupted, config):
+                if kind == "capital choice":
+                    comma = after.count(",") > before.count(",")  # the model's answer
+                    right = after in target
+                    choices.append((score, comma, comma == right))  # was a comma wanted?
+                    continue
                 for floor in FLOORS:
                     if score >= floor:
                         table[(kind, floor)][0 if after in target else 1] += 1
         for line in clean:
-            for kind, score, _ in record_proposals(line, config):
+            for kind, score, _, _ in record_proposals(line, config):
                 for floor in FLOORS:
                     if score >= floor:
                         table[(kind, floor)][2] += 1
@@ -133,6 +141,29 @@ def main() -> None:
                 chosen[kind] = floor
     print(f"\nchosen floors (at most one clean sentence in 1,000 changed, over twice as many right repairs as "
           f"wrong ones and changed clean sentences): {chosen}")
+    if choices:
+        choice_table(choices)
+
+
+#: Floors for a relative choice (``comma`` against ``lower``): the chosen answer's share is at
+#: least a half, so its log lies in [-0.69, 0].
+CHOICE_FLOORS = (-0.05, -0.1, -0.2, -0.3, -0.4, -0.5, -0.6, -0.7)
+
+
+def choice_table(choices: list[tuple[float, bool, bool]]) -> None:
+    """``capital choice``: the rule lowers the capital anyway, so a floor only decides when
+    the model's ``comma`` replaces the rule's ``lower``. For each floor, how many of these
+    spans come out right (the comma there or not, as in the clean sentence)."""
+    print(f"\n`capital choice` on {len(choices)} corrupted spans the rule lowers: right outcomes by floor "
+          "(below it, the rule's lower applies)")
+    print("| floor | right | of |")
+    print("|---:|---:|---:|")
+    for floor in CHOICE_FLOORS:
+        right = 0
+        for score, comma, comma_wanted in choices:
+            applied_comma = comma and score >= floor
+            right += applied_comma == comma_wanted
+        print(f"| {floor} | {right} | {len(choices)} |")
 
 
 if __name__ == "__main__":

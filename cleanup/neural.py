@@ -278,7 +278,8 @@ def _requests(article: Article, config: Config, context_words: int = CONTEXT_WOR
         if config.model_scope == "all":
             spans = [(s, e, "model.word", "every word is checked (--model-scope all)") for s, e in _every_word(block.text)]
         else:
-            spans = [(s.start, s.end, s.rule, s.reason) for s in suspicious_spans(block.text, lang, context, hints=True)]
+            spans = [(s.start, s.end, _as_judged(s.rule, config), s.reason)
+                     for s in suspicious_spans(block.text, lang, context, hints=True)]
         block_requests: list[_Request] = []
         taken_until = -1
         for start, end, rule, reason in spans:
@@ -289,6 +290,15 @@ def _requests(article: Article, config: Config, context_words: int = CONTEXT_WOR
             taken_until = end
         requests.extend(block_requests)
     return requests
+
+
+def _as_judged(rule: str, config: Config) -> str:
+    """The rule a span is judged under: a span of a rule the user disabled
+    (``--disable-rule casing.capital_after_link``) is no longer repaired anyway, so the model
+    may keep it, and is held to a hint's floor."""
+    if rule.startswith(RULE_REPAIRS_ANYWAY) and not config.rule_enabled(rule):
+        return "hint.disabled_rule"
+    return rule
 
 
 def _applicable_ops(text: str, request: _Request) -> list[str]:
