@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from . import PROSE, Fix, Rule
-from .lexicon import CasedForm, cased_table, table_rows, zipf
+from .lexicon import ARTICLES, CasedForm, cased_table, table_rows, zipf
 from .merge import SUBJECT_PRONOUNS
 
 #: The corpus must write the word capitalised at least this often...
@@ -184,12 +184,6 @@ def propose_capital_after_link(text: str, lang: str, context) -> list[Fix]:
     return fixes
 
 
-#: Articles, which start titles written in sentence case (``son livre La planète bleue``).
-_ARTICLES = {lang: frozenset(words.split()) for lang, words in {
-    "en": "the a an", "es": "el la los las un una unos unas lo", "fr": "le la les un une des",
-    "it": "il lo la i gli le un uno una", "pt": "o a os as um uma uns umas"}.items()}
-
-
 def capital_after_link(text: str, start: int, word: str, lang: str) -> bool:
     """Whether ``word`` at ``start`` (capitalised, after a word and before a lower-case one)
     is a function word whose capital the rule lowers."""
@@ -201,7 +195,7 @@ def capital_after_link(text: str, start: int, word: str, lang: str) -> bool:
     line_so_far = text[text.rfind("\n", 0, start) + 1 : start]
     if not any(ch.islower() for ch in line_so_far):
         return False  # after a dateline or a speaker in capitals (``RIO DE JANEIRO Aos``)
-    if lower in _ARTICLES.get(lang, ()) and line_so_far.split()[-1][:1].islower():
+    if lower in ARTICLES.get(lang, ()) and line_so_far.split()[-1][:1].islower():
         return False  # a title after a lower-case word (``son livre La planète bleue``)
     form = cased_table(lang).get(lower)
     if form is None:  # never seen capitalised in mid-sentence 3 times, though this common

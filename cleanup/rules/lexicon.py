@@ -77,3 +77,10 @@ def word_list(lang: str, name: str) -> frozenset[str]:
     except (FileNotFoundError, ModuleNotFoundError, OSError):
         return frozenset()
     return frozenset(w.strip() for w in data.splitlines() if w.strip() and not w.startswith("#"))
+
+
+#: Articles of the languages with language-aware rules: a title in sentence case starts with
+#: one (``son livre La planète bleue``), and a preposition is glued to one (``dela``).
+ARTICLES = {lang: frozenset(words.split()) for lang, words in {
+    "en": "the a an", "es": "el la los las un una unos unas lo", "fr": "le la les un une des",
+    "it": "il lo la i gli le un uno una", "pt": "o a os as um uma uns umas"}.items()}

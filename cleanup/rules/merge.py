@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from . import PROSE, Fix, Rule
-from .lexicon import is_known_name, known_anywhere, mostly_capitalised, word_list, zipf, cased_table
+from .lexicon import ARTICLES, cased_table, is_known_name, known_anywhere, mostly_capitalised, word_list, zipf
 
 # A run of letters, not touching digits or other letters/underscores on either side.
 _LETTER_RUN = re.compile(r"(?<![\w@#/.\-])[^\W\d_]+(?:['’][^\W\d_]+)?(?![\w@/\-]|\.\w)")
@@ -118,7 +118,7 @@ _DE_POLITE = frozenset({"Sie", "Ihr", "Ihre", "Ihnen", "Ihrer", "Ihren", "Ihrem"
 #: translator (``ForcesThey have``), which only the model repairs (by dropping it); the
 #: capital keeps it visible meanwhile.
 SUBJECT_PRONOUNS = frozenset("I He She It We They Él Ella Ellos Ellas Il Elle Ils Elles Er Es Ele Ela Eles Elas "
-                              "Lui Lei Esso Essa Loro Essi".split())
+                             "Lui Lei Esso Essa Loro Essi".split())
 
 
 def split_lowers(text: str, start: int, end: int, point: int, lang: str) -> bool:
@@ -424,14 +424,13 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
     return fixes
 
 
-#: Prepositions and the articles after them, where a glue of the two is no word of the
+#: Prepositions an article is glued to, where a glue of the two is no word of the
 #: language (not Italian or Portuguese, which contract them: ``della``, ``do``; Italian
 #: ``digli`` is a verb).
 _PREPOSITIONS = {"es": "de en con por para sobre entre sin desde hacia hasta",
                  "fr": "de dans sur pour avec sans chez vers entre",
                  "en": "of in on at for with from into by about"}
-_ARTICLES_AFTER_PREPOSITION = {"es": "la las los el lo un una unos unas", "fr": "le la les un une des",
-                               "en": "the an"}  # not "a": "fora", "ata" are words
+
 #: The glue is typed often enough for wordfreq to list it (``dela`` 3.4 in es, 5.5 in pt),
 #: but a real word of the language is more common than this (``parle`` in fr).
 PREPOSITION_ARTICLE_MAX_ZIPF = 4.0
@@ -451,8 +450,9 @@ def _preposition_article(run: str, lang: str) -> tuple[str, str] | None:
     if lang != "en" and zipf(run, "en") >= 3.0 or run in cased_table(lang):
         return None  # an English word in a Spanish or French text ("bythe" is not one)
     for preposition in _PREPOSITIONS[lang].split():
-        if run.startswith(preposition) and run[len(preposition):] in _ARTICLES_AFTER_PREPOSITION[lang].split():
-            return preposition, run[len(preposition):]
+        article = run[len(preposition):]
+        if run.startswith(preposition) and article in ARTICLES[lang] and article != "a":  # "fora", "ata" are words
+            return preposition, article
     return None
 
 
