@@ -43,13 +43,17 @@ _PLURAL_ONLY = ("are", "were", "have", "do")
 #: Articles, possessives and prepositions of the supported languages: a comma never follows
 #: them, so ``comma`` does not apply after one (``the Turning Point`` is not ``the, turning``).
 _NO_COMMA_AFTER = {lang: frozenset(words.split()) for lang, words in {
-    "en": "the a an of to in on at for with by from into onto about his her its their our my your this these those",
-    "es": "el la los las un una unos unas lo al del de en con por para sin sobre entre su sus mi tu",
-    "fr": "le la les un une des du au aux à de dans sur sous pour par avec sans chez ce cette ces son sa ses leur leurs",
+    "en": "the a an of to in on at for with by from into onto about his her its their our my your this these those "
+          "between during among toward towards via despite without within upon",
+    "es": "el la los las un una unos unas lo al del de en con por para sin sobre entre su sus mi tu "
+          "según hacia hasta desde contra durante mediante tras",
+    "fr": "le la les un une des du au aux à de dans sur sous pour par avec sans chez ce cette ces son sa ses leur leurs "
+          "selon vers contre depuis pendant malgré parmi envers",
     "de": "der die das den dem des ein eine einen einem einer eines im am zum zur vom beim von mit für auf aus bei nach zu",
-    "pt": "o a os as um uma uns umas do da dos das no na nos nas ao aos pelo pela pelos pelas com em de seu sua seus suas",
+    "pt": "o a os as um uma uns umas do da dos das no na nos nas ao aos pelo pela pelos pelas com em de seu sua seus suas "
+          "por sem sobre entre contra desde durante até",
     "it": "il lo la gli i le un uno una dei degli delle della dello nel nella nei negli nelle al alla ai agli alle dal "
-          "dalla sul sulla di da in con per su tra fra",
+          "dalla sul sulla di da in con per su tra fra verso contro durante senza presso",
 }.items()}
 
 _VERB_NUMBER = {"he": _PLURAL_ONLY, "she": _PLURAL_ONLY, "they": _SINGULAR_ONLY, "we": _SINGULAR_ONLY}

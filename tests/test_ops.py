@@ -40,6 +40,16 @@ def test_ops_that_do_not_fit_the_span_return_none(op, text, span):
     assert apply_op(op, text, start, start + len(span), "en") is None
 
 
+@pytest.mark.parametrize("lang, text, span", [
+    ("fr", "mais selon Les Echos hier", "selon Les"),  # "selon, les Echos": no clause ends with a preposition
+    ("es", "dijo según La Vanguardia", "según La"),
+    ("en", "signed between The Hague and", "between The"),
+])
+def test_no_comma_after_a_preposition(lang, text, span):
+    start = text.index(span)
+    assert apply_op("comma", text, start, start + len(span), lang) is None
+
+
 def test_ops_parse_and_mark():
     assert parse_op(" Split Lower ") == "split lower" and parse_op("the Armed Forces have") is None
     assert set(OPS) >= {"keep", "split", "drop", "comma", "capitalise", "thus he"}
