@@ -184,6 +184,12 @@ def propose_capital_after_link(text: str, lang: str, context) -> list[Fix]:
     return fixes
 
 
+#: A preposition and an article in one word, which start titles and names as articles do.
+_CONTRACTED_ARTICLES = {lang: frozenset(words.split()) for lang, words in {
+    "es": "al del", "fr": "au aux du", "it": "al allo alla ai agli alle del dello della dei degli delle",
+    "pt": "ao aos do da dos das no na nos nas"}.items()}
+
+
 def capital_after_link(text: str, start: int, word: str, lang: str) -> bool:
     """Whether ``word`` at ``start`` (capitalised, after a word and before a lower-case one)
     is a function word whose capital the rule lowers."""
@@ -195,8 +201,8 @@ def capital_after_link(text: str, start: int, word: str, lang: str) -> bool:
     line_so_far = text[text.rfind("\n", 0, start) + 1 : start]
     if not any(ch.islower() for ch in line_so_far):
         return False  # after a dateline or a speaker in capitals (``RIO DE JANEIRO Aos``)
-    if lower in ARTICLES.get(lang, ()) and line_so_far.split()[-1][:1].islower():
-        return False  # a title after a lower-case word (``son livre La planète bleue``)
+    if (lower in ARTICLES.get(lang, ()) or lower in _CONTRACTED_ARTICLES.get(lang, ())) and line_so_far.split()[-1][:1].islower():
+        return False  # a title or a name after a lower-case word (``son livre La planète bleue``, ``casa de Al``)
     form = cased_table(lang).get(lower)
     if form is None:  # never seen capitalised in mid-sentence 3 times, though this common
         return True
