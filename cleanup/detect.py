@@ -80,7 +80,8 @@ def _hints(text: str, lang: str, glue_hints: bool = False) -> list[Span]:
     inference: on clean held-out text every false positive of the model (27 of 27 in 900
     sentences) came from those, for 2 correct repairs.
     """
-    from .rules.merge import candidate_split, case_glue_candidate, lower_glue_split, propose_case_boundary
+    from .rules.merge import (candidate_split, case_glue_candidate, lower_glue_split, propose_case_boundary,
+                              unknown_everywhere)
 
     spans = []
     split_by_rules = {(f.start, f.end) for f in propose_case_boundary(text, lang, None)}
@@ -89,7 +90,7 @@ def _hints(text: str, lang: str, glue_hints: bool = False) -> list[Span]:
         if (m.start(), m.end()) not in split_by_rules and len(word) >= 5 and case_glue_candidate(word, lang):
             spans.append(Span(m.start(), m.end(), "hint.case_glue", "an inner capital: a name glued to a word, or a brand?"))
         elif (lang != "de" and word.islower() and len(word) >= LOWER_GLUE_LETTERS and (m.start(), m.end()) not in split_by_rules
-              and max(known_anywhere(word, other) for other in SUPPORTED_LANGUAGES) == 0 and lower_glue_split(word, lang)):
+              and unknown_everywhere(word) and lower_glue_split(word, lang)):
             spans.append(Span(m.start(), m.end(), "hint.lower_glue", "two words run together, which no list knows as one?"))
         elif glue_hints and len(word) >= 6 and word[0].isupper() and word[1:].islower():
             if known_anywhere(word, lang) == 0 and candidate_split(word, lang):

@@ -324,7 +324,7 @@ def propose_name_word(text: str, lang: str, context) -> list[Fix]:
                 continue  # "Novera", "Miluse": short halves are too easily found in unknown names
             strength = _name_strength(left, lang, context)
             if (strength == 0 and lang != "de" and len(left) >= 5 and len(right) >= 4 and function_word
-                    and _unknown_everywhere(left)):
+                    and unknown_everywhere(left)):
                 strength = 1  # a foreign name no list knows, then a very common word: "Zelenskidijo"
             common_word = len(right) >= 4 and right_zipf >= 4.0
             if strength == 0 or (strength == 1 and not (function_word or common_word)):
@@ -491,7 +491,7 @@ def propose_noun_word(text: str, lang: str, context) -> list[Fix]:
     for m in _LETTER_RUN.finditer(text):
         run = m.group(0)
         if (len(run) < 6 or not run[0].isupper() or not run[1:].islower() or run.lower() in table
-                or not _unknown_everywhere(run) or _recurs(context, run)):
+                or not unknown_everywhere(run) or _recurs(context, run)):
             continue
         best = None
         for i in range(3, len(run) - 2):
@@ -763,7 +763,8 @@ def _famous(word: str, lang: str) -> bool:
     return form is not None and form.capitalised == word and form.capitalised_count >= 50 and form.lower_count == 0
 
 
-def _unknown_everywhere(word: str) -> bool:
+def unknown_everywhere(word: str) -> bool:
+    """Whether no word list of the six languages knows ``word``."""
     return all(known_anywhere(word, lang) == 0 for lang in ("en", "es", "fr", "de", "pt", "it"))
 
 
