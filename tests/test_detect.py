@@ -168,7 +168,7 @@ def test_detector_leaves_a_german_noun_capitalised_mid_sentence():
     from cleanup.detect import suspicious_spans
 
     assert suspicious_spans("Das Microsoft hat Recht, das Betriebssystem", "de") == []
-    assert [s.rule for s in suspicious_spans("die Armee In einer Nachricht", "de")] == ["model.capital_after_link"]
+    assert [s.rule for s in suspicious_spans("die Armee In einer Nachricht", "de")] == ["casing.capital_after_link"]
 
 
 def test_detect_does_not_list_a_capital_inside_a_title(runner):

@@ -172,8 +172,6 @@ def propose_capital_after_link(text: str, lang: str, context) -> list[Fix]:
     >>> propose_capital_after_link("a photo by The Associated Press and Los Angeles police", "en", None)
     []
     """
-    if lang == "de":
-        return []
     fixes = []
     for m in _CAPITAL_THEN_LOWER.finditer(text):
         word = m.group(2)
@@ -190,17 +188,37 @@ _CONTRACTED_ARTICLES = {lang: frozenset(words.split()) for lang, words in {
     "pt": "ao aos do da dos das no na nos nas"}.items()}
 
 
+#: German makes a noun of any word by capitalising it after a determiner (``das Aus``,
+#: ``ihr Können``, ``das Ein oder Andere``): after these a capital is grammar.
+_GERMAN_DETERMINERS = frozenset(
+    "der die das dem den des ein eine einem einen einer eines kein keine keinem keinen keiner keines "
+    "mein meine meinem meinen meiner meines dein deine sein seine seinem seinen seiner seines ihr ihre "
+    "ihrem ihren ihrer ihres unser unsere unserem unseren unserer euer eure jenes dieses alles etwas "
+    "irgendein irgendeine viel wenig nichts am im vom zum zur beim ins ans aufs".split())
+
+
+def _after_german_determiner(words_before: list[str]) -> bool:
+    """Whether a determiner comes right before, or before one lower-case word (an adjective)."""
+    if words_before[-1].lower() in _GERMAN_DETERMINERS:
+        return True
+    return len(words_before) > 1 and words_before[-1].islower() and words_before[-2].lower() in _GERMAN_DETERMINERS
+
+
 def capital_after_link(text: str, start: int, word: str, lang: str) -> bool:
     """Whether ``word`` at ``start`` (capitalised, after a word and before a lower-case one)
     is a function word whose capital the rule lowers."""
     lower = word.lower()
     if word in SUBJECT_PRONOUNS:
         return False  # kept visible for the model, as the merge rule keeps it (``Forces They said``)
-    if zipf(lower, lang) < CAPITAL_FUNCTION_WORD_ZIPF or title_case_line(text, start):
+    if zipf(lower, lang) < CAPITAL_FUNCTION_WORD_ZIPF:
         return False
+    if lang != "de" and title_case_line(text, start):
+        return False  # a headline in title case; German capitalises its nouns, not its headlines
     line_so_far = text[text.rfind("\n", 0, start) + 1 : start]
     if not any(ch.islower() for ch in line_so_far):
         return False  # after a dateline or a speaker in capitals (``RIO DE JANEIRO Aos``)
+    if lang == "de" and _after_german_determiner(line_so_far.split()):
+        return False  # a word made a noun (``das Aus``, ``sein Können``, ``dem blamablen Aus``)
     if (lower in ARTICLES.get(lang, ()) or lower in _CONTRACTED_ARTICLES.get(lang, ())) and line_so_far.split()[-1][:1].islower():
         return False  # a title or a name after a lower-case word (``son livre La planète bleue``, ``casa de Al``)
     form = cased_table(lang).get(lower)
