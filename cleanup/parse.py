@@ -33,12 +33,17 @@ _AGENCY_CREDIT_AT_END = re.compile(r"\(\s*(?:[^()\n]{0,60}/\s*)?" + _AGENCY + r"
 _SOURCE_LINE = re.compile(
     r"^\(?\s*(?:With information (?:from|of)|With reporting (?:by|from)|Information from|Source:|Sources:"
     r"|Con información (?:de|del)|Con informaci[oó]n de|Fuente:|Fuentes:|Con datos de"
-    r"|Avec |Source :|Sources :|D'après |Selon "
+    r"|Source :|Sources :"
     r"|[Mm]it Material von|Quelle:|Quellen:|Mit Informationen von"
     r"|Com informações d[aoe]s?|Fonte:|Fontes:"
     r"|Con informazioni d[ai]|Fonte:|Con fonti)"
     r"[^\n]{0,120}\)?\.?\s*$"
 )
+
+# French opens many body sentences as it opens a source line ("Selon lui, les mots...",
+# "Avec 30 000 habitants, ..."): with these words only a parenthesised line or a short one
+# with no comma ("(Avec AFP)", "Selon Reuters", "D'après l'AFP.") is a source line.
+_FRENCH_SOURCE_LINE = re.compile(r"^(?:\((?:Avec|Selon|D'après|D’après) [^()\n]{1,80}\)|(?:Avec|Selon|D'après|D’après) [^,\n]{1,30})\.?\s*$")
 
 # Headings that open a list of related links.
 _RELATED_HEADING = re.compile(
@@ -102,7 +107,7 @@ def classify_block(text: str, first: bool = False) -> BlockKind:
     last = lines[-1] if lines else ""
     if _RELATED_HEADING.match(text.strip()):
         return BlockKind.RELATED_HEADING
-    if _SOURCE_LINE.match(text.strip()) and len(lines) == 1:
+    if (_SOURCE_LINE.match(text.strip()) or _FRENCH_SOURCE_LINE.match(text.strip())) and len(lines) == 1:
         return BlockKind.SOURCE
     if all(_CREDIT_LINE.match(ln) for ln in lines):
         return BlockKind.CREDIT

@@ -35,6 +35,11 @@ def test_parse_keeps_line_breaks_inside_blocks():
     ("Lesen Sie auch:", BlockKind.RELATED_HEADING),
     ("By Jane Doe", BlockKind.BYLINE),
     ("He said (in English) that it was fine.", BlockKind.BODY),
+    ("Selon Reuters.", BlockKind.SOURCE),
+    # French opens body sentences with a source line's words: these are repaired as prose
+    ("Selon lui, les mots évoquent à toutLe monde cet acteur.", BlockKind.BODY),
+    ("Avec 30 000 habitants, la ville grandit.", BlockKind.BODY),
+    ("D'après le ministère, trois personnes sont mortes.", BlockKind.BODY),
 ])
 def test_parse_classifies_blocks(text, kind):
     assert classify_block(text) is kind
