@@ -34,14 +34,28 @@ def propose_before_punct(text: str, lang: str, context) -> list[Fix]:
     return fixes
 
 
+#: Abbreviated titles before a name: after one of these a capitalised word is a name, known
+#: or not (``Ms.Nathiri``, ``M.Tripodi``); English ones are read in every language.
+_TITLES = {lang: frozenset(words.split()) for lang, words in {
+    "en": "Mr Mrs Ms Dr Prof Gen Sen Rep Gov", "es": "Sr Sra Srta Dr Dra", "fr": "M Mme Mlle Dr Pr",
+    "pt": "Sr Sra Dr Dra", "it": "Sig Dott Avv Prof", "de": "Hr Fr Dr Prof"}.items()}
+
+
 def propose_after_punct(text: str, lang: str, context) -> list[Fix]:
     """
     >>> [f.start for f in propose_after_punct("He left.The talks failed,but not U.S.The end", "en", None)]
     [8, 25]
+    >>> [f.start for f in propose_after_punct("selon M.Tripodi et Mme.Durand", "fr", None)]
+    [8, 23]
     """
     fixes = []
+    for m in re.finditer(r"(?<![.\w])([^\W\d_]+)\.([A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]{2,})(?![.\w])", text):
+        if m.group(1) in _TITLES.get(lang, ()) or m.group(1) in _TITLES["en"]:
+            fixes.append(Fix(m.end(1) + 1, m.end(1) + 1, " ", f"no space after the title {m.group(1) + '.'!r}", 0.9))
     for m in re.finditer(r"(?<![.\w])([^\W\d_]{2,})([.!?])([A-ZÀ-Þ][^\W\d_]*)(?![.\w])", text):
         left, right = m.group(1), m.group(3)
+        if left in _TITLES.get(lang, ()) or left in _TITLES["en"]:
+            continue  # above: any name follows a title
         if left.isupper() or not (known_anywhere(right, lang) >= 2.5 or is_known_name(right, lang)):
             continue
         fixes.append(Fix(m.end(2), m.end(2), " ", f"no space after {m.group(2)!r} between two sentences", 0.9))
