@@ -269,6 +269,8 @@ def _is_deliberate_mixed_case(run: str, left: str, right: str, lang: str, contex
         return True
     if left.lower() in _NAME_PREFIXES and left[0].isupper():  # McDonald, DeSantis, LeBron
         return True
+    if left in _BRAND_PRONOUNS:  # WeWork, MySpace, YouGov
+        return True
     acronym = right.rstrip("s").isupper() and len(right.rstrip("s")) >= 2
     if acronym:  # "forSMEs" is a glue; "OpenAI", "BioNTech" are names
         return not (left.islower() and zipf(left, lang) >= 4.0)
@@ -726,6 +728,10 @@ def _other_word_zipf(left: str, right: str, other: str, function_zipf: float, la
     return 3.5
 
 
+#: English pronouns that open brand names written in camel case.
+_BRAND_PRONOUNS = frozenset({"We", "My", "You", "Your", "Our", "Me", "Us"})
+
+
 def case_glue_candidate(run: str, lang: str) -> tuple[str, str] | None:
     """Where a run with one lower→upper change would split, if its form allows a glue at
     all (not a listed brand, an ``iPhone``, a ``McDonald``, an acronym, ``SpaceX``), whatever
@@ -734,8 +740,8 @@ def case_glue_candidate(run: str, lang: str) -> tuple[str, str] | None:
 
     >>> case_glue_candidate("QuaidIndignado", "es"), case_glue_candidate("McDonald", "en")
     (('Quaid', 'Indignado'), None)
-    >>> case_glue_candidate("inscritsÀ", "fr"), case_glue_candidate("SpaceX", "en")
-    (('inscrits', 'À'), None)
+    >>> case_glue_candidate("inscritsÀ", "fr"), case_glue_candidate("SpaceX", "en"), case_glue_candidate("WeWork", "en")
+    (('inscrits', 'À'), None, None)
     """
     bounds = [i for i in range(1, len(run)) if run[i - 1].islower() and run[i].isupper()]
     if len(bounds) != 1:
@@ -745,6 +751,8 @@ def case_glue_candidate(run: str, lang: str) -> tuple[str, str] | None:
         return None
     if left.islower() and len(left) <= 2 or left.lower() in _NAME_PREFIXES or left.isupper():
         return None
+    if left in _BRAND_PRONOUNS:
+        return None  # "WeWork", "MySpace", "YouGov": brands, which the model split
     if len(right) == 1 and not (len(left) >= 3 and right.lower() in _ONE_LETTER_WORDS.get(lang, "")):
         return None  # "SpaceX"; but "inscritsÀ", "BayrouY" are a word glued to "à", "y"
     if any(c.isupper() for c in right[1:]):
