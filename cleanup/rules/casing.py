@@ -222,7 +222,7 @@ def _title_may_start(previous: str, lang: str) -> bool:
     (``livre``, ``película``). After any other lower-case word a capitalised article is a
     clause after a lost comma (``la guerra El presidente``): on the es, fr, pt, it and en
     corpora the rule then changes 15 more lines (mostly their own missing stops: ``step down
-    The authorities``) for 8 of the benchmark's 303 comma + capital corruptions."""
+    The authorities``) for 8 of the benchmark's 211 comma + capital corruptions there."""
     if not previous[:1].islower():
         return False  # after a name, as any function word (``del Gobierno Lo importante``)
     return zipf(previous, lang) >= CAPITAL_FUNCTION_WORD_ZIPF or previous in _TITLE_NOUNS.get(lang, ())

@@ -370,7 +370,8 @@ UNKNOWN_FUNCTION_PAIR_ZIPF = 2.6
 #: A capitalised run at a sentence start is judged from this many letters: 7 in English, whose
 #: short ones are names (5 and 6 letters split 8 English corpus lines: ``Faras``, ``Helima``);
 #: 5 in es, fr, pt and it, whose pronouns and verbs are short (``Leiha``, ``Chene``: 4 of the
-#: Italian benchmark's glues, for 5 lines of the four corpora, such as ``Nevey``).
+#: Italian benchmark's glues, for 6 lines of the four corpora: ``Deplus``, ``Porémo``, and the
+#: names ``Nevey`` twice, ``Simur``, ``Lerum``).
 CAPITALISED_RUN_LETTERS = 7
 SHORT_CAPITALISED_RUN_LETTERS = 5
 
@@ -600,13 +601,13 @@ _ONE_LETTER_WORDS = {"es": "yoa", "fr": "àay", "pt": "aoeé", "it": "eaoè"}
 #: One-letter words glued to a capitalised word are split; not "e" or "i", the prefixes of
 #: brands (``eBay``, ``iPhone``).
 _GLUED_ONE_LETTER_WORDS = {"en": "a", "es": "yoa", "fr": "àay", "pt": "aoàé", "it": "aoè"}
-#: Accented one-letter words no word of the language starts with, so a glue after one is
-#: plain (``émuito`` → ``é muito``, ``àvista``, ``èstato``).
-#: Future and conditional endings of up to three letters, which follow an infinitive's r
+#: Future and conditional endings, which follow an infinitive's r
 #: (``copier`` + ``ont``, ``hablar`` + ``ía``): a run that splits there is a verb form.
 _FUTURE_ENDINGS = {lang: frozenset(endings.split()) for lang, endings in {
     "es": "é ás á emos éis án ía ías ían", "fr": "ai as a ons ez ont ais ait",
     "pt": "ei ás á eis ão ia ias iam", "it": "ò ai à ete"}.items()}
+#: Accented one-letter words no word of the language starts with, so a glue after one is
+#: plain (``émuito`` → ``é muito``, ``àvista``, ``èstato``).
 _ACCENTED_ONE_LETTER_WORDS = {"fr": "à", "pt": "àé", "it": "è"}
 #: Object pronouns written solid after a verb ("concluirlas", "farlo").
 _ENCLITICS = {
@@ -703,8 +704,8 @@ def _word_pair_score(left: str, right: str, lang: str) -> float | None:
 #: frequent function word glued to it (``foreseeand``, ``formuléespar``, ``querevelaron``).
 #: After the rarer word, only words that end no verb and are no enclitic pronoun in es, pt and
 #: it (``vetarlas``, ``renunciasen`` are words); before it, no prefix-like ``en``, ``in``
-#: (``enjugaban``). On the six corpora this splits 6 lines more, all but one glues
-#: (``slowdownto``, ``poignéesdes``, ``estsociable``, ``theproprietor``; ``efectivado``).
+#: (``enjugaban``). On the six corpora this splits 5 lines more, all glues (``slowdownto``,
+#: ``theproprietor``, ``poignéesdes``, ``pressentidu``, ``estsociable``).
 RARE_WORD_BESIDE_FUNCTION_WORD_ZIPF = 3.0
 RARE_WORD_FUNCTION_WORD_ZIPF = 6.5
 _SPLIT_OFF_AFTER_RARE_WORD = {lang: frozenset(words.split()) for lang, words in {

@@ -41,6 +41,10 @@ _TITLES = {lang: frozenset(words.split()) for lang, words in {
     "pt": "Sr Sra Dr Dra", "it": "Sig Dott Avv Prof", "de": "Hr Fr Dr Prof"}.items()}
 
 
+def _is_title(word: str, lang: str) -> bool:
+    return word in _TITLES.get(lang, ()) or word in _TITLES["en"]
+
+
 def propose_after_punct(text: str, lang: str, context) -> list[Fix]:
     """
     >>> [f.start for f in propose_after_punct("He left.The talks failed,but not U.S.The end", "en", None)]
@@ -50,11 +54,11 @@ def propose_after_punct(text: str, lang: str, context) -> list[Fix]:
     """
     fixes = []
     for m in re.finditer(r"(?<![.\w])([^\W\d_]+)\.([A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]{2,})(?![.\w])", text):
-        if m.group(1) in _TITLES.get(lang, ()) or m.group(1) in _TITLES["en"]:
+        if _is_title(m.group(1), lang):
             fixes.append(Fix(m.end(1) + 1, m.end(1) + 1, " ", f"no space after the title {m.group(1) + '.'!r}", 0.9))
     for m in re.finditer(r"(?<![.\w])([^\W\d_]{2,})([.!?])([A-ZÀ-Þ][^\W\d_]*)(?![.\w])", text):
         left, right = m.group(1), m.group(3)
-        if left in _TITLES.get(lang, ()) or left in _TITLES["en"]:
+        if _is_title(left, lang):
             continue  # above: any name follows a title
         if left.isupper() or not (known_anywhere(right, lang) >= 2.5 or is_known_name(right, lang)):
             continue
