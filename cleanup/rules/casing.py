@@ -157,7 +157,7 @@ CAPITAL_AFTER_LINK_MIN_LOWER = 30
 #: of line, 59, for 84 of the 231 found. German is left to the model: its nouns share their
 #: spelling with verbs and function words (``Waren``/``waren``, ``Anderen``), 5 clean lines
 #: for 10 repairs.
-_CAPITAL_THEN_LOWER = re.compile(r"(?<=[^\W\d_])( )([A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]+)(?= [^\W\d_A-ZÀ-Þ])")
+_CAPITAL_THEN_LOWER = re.compile(r"(?<=[^\W\d_])( )([A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]*)(?= [^\W\d_A-ZÀ-Þ])")
 
 
 def propose_capital_after_link(text: str, lang: str, context) -> list[Fix]:
@@ -175,6 +175,8 @@ def propose_capital_after_link(text: str, lang: str, context) -> list[Fix]:
     fixes = []
     for m in _CAPITAL_THEN_LOWER.finditer(text):
         word = m.group(2)
+        if len(word) == 1 and not _one_letter_function_word(text, m, lang):
+            continue
         if capital_after_link(text, m.start(2), word, lang):
             fixes.append(Fix(m.start(2), m.start(2) + 1, word[0].lower(),
                              f"{word!r} is capitalised in mid-sentence, where the corpus writes it in lower case "
@@ -226,6 +228,28 @@ def _title_may_start(previous: str, lang: str) -> bool:
     if not previous[:1].islower():
         return False  # after a name, as any function word (``del Gobierno Lo importante``)
     return zipf(previous, lang) >= CAPITAL_FUNCTION_WORD_ZIPF or previous in _TITLE_NOUNS.get(lang, ())
+
+
+#: One-letter function words (``potiguar A reunião`` → ``a``, Portuguese ``É``, Spanish ``Y``);
+#: not in English or French, whose ``A`` is as often a label (``Plan A``), nor a roman ``I``.
+_ONE_LETTER_FUNCTION_WORDS = {"es": "yoae", "pt": "aoeé", "it": "eaoè"}
+#: Nouns a capital letter labels (``grupo A``, ``hepatitis A``, ``séries A e B``).
+_LABELLED_NOUNS = frozenset(
+    "grupo grupos série séries serie tipo tipos clase classe categoria categoría hepatitis hepatite epatite "
+    "vitamina gripe influenza virus vírus plano plan piano letra lettera tramo tramos fase parte bloco bloque "
+    "zona setor sector settore divisão división divisione liga lega licença licencia licenza".split())
+_LETTER_PAIR = re.compile(r" (?:e|y|ed|o|ou|a) [A-Z]\b")
+
+
+def _one_letter_function_word(text: str, m: re.Match, lang: str) -> bool:
+    """Whether the one-letter capital of ``m`` is a function word, not a label."""
+    letter = m.group(2)
+    if letter.lower() not in _ONE_LETTER_FUNCTION_WORDS.get(lang, ""):
+        return False
+    previous = re.split(r"['’]", text[text.rfind(" ", 0, m.start(1)) + 1 : m.start(1)])[-1]
+    if previous.isupper() or previous.lower() in _LABELLED_NOUNS or _LETTER_PAIR.match(text, m.end(2)):
+        return False  # "RER A", "grupo A", "l'epatite A ed E"
+    return zipf(previous.lower(), lang) < CAPITAL_FUNCTION_WORD_ZIPF  # not "dalla A alla Z"
 
 
 def capital_after_link(text: str, start: int, word: str, lang: str) -> bool:
