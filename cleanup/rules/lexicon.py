@@ -84,3 +84,14 @@ def word_list(lang: str, name: str) -> frozenset[str]:
 ARTICLES = {lang: frozenset(words.split()) for lang, words in {
     "en": "the a an", "es": "el la los las un una unos unas lo", "fr": "le la les un une des",
     "it": "il lo la i gli le un uno una", "pt": "o a os as um uma uns umas"}.items()}
+
+
+#: Abbreviated titles before a name (``Ms.Nathiri``, ``M. Tripodi``, ``Mrs amirthalinga``):
+#: whatever follows one is a name; English ones are read in every language.
+TITLES = {lang: frozenset(words.split()) for lang, words in {
+    "en": "Mr Mrs Ms Dr Prof", "es": "Sr Sra Srta Dr Dra", "fr": "M Mme Mlle Dr Pr",
+    "pt": "Sr Sra Dr Dra", "it": "Sig Dott Avv Prof", "de": "Hr Fr Dr Prof"}.items()}
+
+
+def is_title(word: str, lang: str) -> bool:
+    return word in TITLES.get(lang, ()) or word in TITLES["en"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from . import NON_CREDIT, PROSE, Fix, Rule
-from .lexicon import is_known_name, known_anywhere, word_list
+from .lexicon import is_known_name, is_title, known_anywhere, word_list
 
 _FRENCH_SPACED = ";:!?"
 
@@ -34,17 +34,6 @@ def propose_before_punct(text: str, lang: str, context) -> list[Fix]:
     return fixes
 
 
-#: Abbreviated titles before a name: after one of these a capitalised word is a name, known
-#: or not (``Ms.Nathiri``, ``M.Tripodi``); English ones are read in every language.
-_TITLES = {lang: frozenset(words.split()) for lang, words in {
-    "en": "Mr Mrs Ms Dr Prof Gen Sen Rep Gov", "es": "Sr Sra Srta Dr Dra", "fr": "M Mme Mlle Dr Pr",
-    "pt": "Sr Sra Dr Dra", "it": "Sig Dott Avv Prof", "de": "Hr Fr Dr Prof"}.items()}
-
-
-def _is_title(word: str, lang: str) -> bool:
-    return word in _TITLES.get(lang, ()) or word in _TITLES["en"]
-
-
 def propose_after_punct(text: str, lang: str, context) -> list[Fix]:
     """
     >>> [f.start for f in propose_after_punct("He left.The talks failed,but not U.S.The end", "en", None)]
@@ -54,11 +43,11 @@ def propose_after_punct(text: str, lang: str, context) -> list[Fix]:
     """
     fixes = []
     for m in re.finditer(r"(?<![.\w])([^\W\d_]+)\.([A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]{2,})(?![.\w])", text):
-        if _is_title(m.group(1), lang):
+        if is_title(m.group(1), lang):
             fixes.append(Fix(m.end(1) + 1, m.end(1) + 1, " ", f"no space after the title {m.group(1) + '.'!r}", 0.9))
     for m in re.finditer(r"(?<![.\w])([^\W\d_]{2,})([.!?])([A-ZÀ-Þ][^\W\d_]*)(?![.\w])", text):
         left, right = m.group(1), m.group(3)
-        if _is_title(left, lang):
+        if is_title(left, lang):
             continue  # above: any name follows a title
         if left.isupper() or not (known_anywhere(right, lang) >= 2.5 or is_known_name(right, lang)):
             continue
