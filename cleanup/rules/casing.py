@@ -2,7 +2,8 @@
 
 Machine translation lower-cases names it copies from a link or an untranslated segment.
 The shipped cased table says which words the corpus writes capitalised in mid-sentence
-almost always; only those are restored, so ordinary words (``may``, ``bill``) never are.
+almost always; only those are restored, so ordinary words (``may``, ``bill``) never are. After
+an abbreviated title any uncommon word is a name (``Mrs amirthalinga``).
 
 casing.capital_after_link: the opposite trace, a segment translated on its own after a link
 starts with a capital in mid-sentence (``the Army In a message``); lowered only for function
