@@ -73,9 +73,12 @@ def propose_proper_noun(text: str, lang: str, context) -> list[Fix]:
 NAME_AFTER_TITLE_MAX_ZIPF = 4.5
 
 
+_TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]{0,3})\.? $")
+
+
 def _title_before(text: str, start: int, lang: str) -> str | None:
     """The abbreviated title (``Mrs``, ``M.``) right before ``start``, if any."""
-    m = re.search(r"(?<![\w.])([A-Z][a-z]{0,3})\.? $", text[max(0, start - 8):start])
+    m = _TITLE_BEFORE.search(text, max(0, start - 8), start)
     return m.group(0).strip() if m and is_title(m.group(1), lang) else None
 
 
@@ -296,10 +299,11 @@ def capital_after_link(text: str, start: int, word: str, lang: str) -> bool:
     line_so_far = text[text.rfind("\n", 0, start) + 1 : start]
     if not any(ch.islower() for ch in line_so_far):
         return False  # after a dateline or a speaker in capitals (``RIO DE JANEIRO Aos``)
-    if lang == "de" and _after_german_determiner(line_so_far.split()):
+    words_before = line_so_far.split()
+    if lang == "de" and _after_german_determiner(words_before):
         return False  # a word made a noun (``das Aus``, ``sein Können``, ``dem blamablen Aus``)
     if (lower in ARTICLES.get(lang, ()) or lower in _CONTRACTED_ARTICLES.get(lang, ())) and _title_may_start(
-            line_so_far.split()[-1], lang):
+            words_before[-1], lang):
         return False  # a title or a name (``son livre La planète bleue``, ``casa de Al``)
     form = cased_table(lang).get(lower)
     if form is None:  # never seen capitalised in mid-sentence 3 times, though this common
