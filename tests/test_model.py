@@ -83,6 +83,19 @@ def test_model_chooses_among_the_repairs_that_apply(repairer):
     assert answer in options and score <= 0
 
 
+def test_a_german_verb_split_off_a_noun_may_lose_its_capital():
+    """German capitalises nouns, so a word split off a glue keeps its capital unless it is a
+    verb or an adjective: the corpus rarely capitalises `beibehalten` (a noun only as `das
+    Beibehalten`), so the model may choose `split lower`; `Klimaanlage` stays a noun."""
+    from cleanup.neural import _applicable_ops, _Request
+
+    for glued, lowered in (("JuniBeibehalten", True), ("eineKlimaanlage", False)):
+        text = f"Die Regel soll bis Ende {glued} werden."
+        start = text.index(glued)
+        request = _Request(0, "de", 0, len(text), start, start + len(glued), "merge.case_boundary", "")
+        assert ("split lower" in _applicable_ops(text, request)) is lowered, glued
+
+
 def test_a_capital_the_rule_lowers_anyway_is_only_asked_comma_or_not(repairer):
     """`However The company` is lowered by casing.capital_after_link whatever the model says:
     the model only chooses whether a comma was lost too, scored by its share against the

@@ -227,6 +227,13 @@ PRESETS["cpu-glue"] = replace(PRESETS["gpu-cont"], name="cpu-glue", batch_size=6
                               eval_windows_per_language=50, examples_dir="runs/examples-cpu-glue",
                               checkpoint_every_s=300.0)
 
+# A second CPU stage (2026-11-27, sixth session; no GPU lent): the shipped weights trained on
+# with examples the sixth session's detector flags (seed 5: corruptions no run has seen), at a
+# lower rate than cpu-glue so that the comma choice it lost is not unlearnt, for the 80 minutes
+# a session can spare. Outcome beside the model card's cpu-glue paragraph.
+PRESETS["cpu-s6"] = replace(PRESETS["cpu-glue"], name="cpu-s6", learning_rate=6e-5, max_minutes=80.0, seed=5,
+                            examples_dir="runs/examples-cpu-s6")
+
 
 def _resolve(path: str) -> Path:
     p = Path(path)
