@@ -44,8 +44,12 @@ def suspicious_spans(text: str, lang: str, context=None, hints: bool = False, gl
         for fix in propose(text, lang, context):
             spans.append(Span(fix.start, fix.end, fix.rule or rule_id, fix.reason))
     lowered_by_rule = {fix.start: fix for fix in casing.propose_capital_after_link(text, lang, context)}
+    # A connective's lost comma (``However The``) is the rule's alone: the model is not asked.
+    after_connective = {fix.end - 1 for fix in casing.propose_comma_after_connective(text, lang, context)}
     for m in re.finditer(r"(?<=[^\W\d_])( )([A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]*)(?=[ ,])", text):
         word = m.group(2)
+        if m.start(2) in after_connective:
+            continue
         if zipf(word.lower(), lang) >= FUNCTION_WORD_ZIPF and not mostly_capitalised(word, lang) and not (
                 lang == "de" and _german_noun_too(word)):
             prev_start = text.rfind(" ", 0, m.start(1)) + 1
@@ -61,6 +65,13 @@ def suspicious_spans(text: str, lang: str, context=None, hints: bool = False, gl
                 continue
             spans.append(Span(prev_start, m.end(2), "model.capital_after_link",
                               f"{word!r} is capitalised in mid-sentence: a segment translated on its own after a link?"))
+    for start, fix in lowered_by_rule.items():
+        if text[start + 1 : start + 2] in ("'", "’") or text[start + 2 : start + 3] in ("'", "’"):
+            # An elided article the rule lowers (``boursière L'attractivité``): the model
+            # chooses whether a comma was lost too, as above.
+            prev_start = text.rfind(" ", 0, start - 1) + 1
+            end = re.compile(r"[^\s,;:.!?»”\")]*").match(text, start).end()
+            spans.append(Span(prev_start, end, "casing.capital_after_link", fix.reason))
     if hints:
         spans += _hints(text, lang, glue_hints)
     protected = protected_spans(text)

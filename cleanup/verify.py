@@ -23,7 +23,7 @@ _DIGITS = re.compile(r"\d(?:[\d.,:/\u00a0\u202f]*\d)?")
 _NAME = re.compile(r"\b[A-ZÀ-Þ][^\W\d_]*")
 
 
-def check_rule_edit(edit: Edit, allow_word_change: bool = False) -> str | None:
+def check_rule_edit(edit: Edit, allow_word_change: bool = False, allow_comma: bool = False) -> str | None:
     """Why ``edit`` would do harm, or None when it is safe.
 
     >>> e = Edit(0, 0, 10, "ForcesThey", "Forces They", "merge.case_boundary", "rule", "", 1.0)
@@ -36,7 +36,10 @@ def check_rule_edit(edit: Edit, allow_word_change: bool = False) -> str | None:
         return "changes a digit"
     if edit.before.count("\n") != edit.after.count("\n"):
         return "adds or removes a line break"
-    if not allow_word_change and _letters(edit.before) != _letters(edit.after):
+    if allow_comma and not allow_word_change:
+        if _letters(edit.before).replace(",", "") != _letters(edit.after).replace(",", ""):
+            return "changes letters, not just case, spacing and commas"
+    elif not allow_word_change and _letters(edit.before) != _letters(edit.after):
         return "changes letters, not just case and spacing"
     return None
 

@@ -176,3 +176,23 @@ def test_detect_does_not_list_a_capital_inside_a_title(runner):
     result = runner.invoke(app, ["detect", "--lang", "en", "-"], input="They played in the Serie A against Juventus.\n")
     assert result.exit_code == 0, result.output
     assert "capital" not in result.stdout
+
+
+def test_detector_sends_an_elided_capital_the_rule_lowers_to_the_model_for_its_comma():
+    """`boursière L'attractivité`: the rule lowers the elided article; the model, reading the
+    word before, chooses whether a comma was lost with the capital, as for `Army In a`."""
+    from cleanup.detect import suspicious_spans
+
+    text = "Dans un climat d'incertitude boursière L'attractivité des obligations augmente."
+    spans = suspicious_spans(text, "fr")
+    assert [(text[s.start:s.end], s.rule) for s in spans] == [("boursière L'attractivité", "casing.capital_after_link")]
+
+
+def test_detector_leaves_a_connectives_lost_comma_to_the_rule():
+    """`However The company`: after a sentence-opening connective the comma is what news
+    prose writes, so casing.comma_after_connective repairs it and the model is not asked
+    (it could only lower the capital and leave the comma out)."""
+    from cleanup.detect import suspicious_spans
+
+    assert suspicious_spans("However The company has problems.", "en") == []
+    assert [s.rule for s in suspicious_spans("the Ukrainian Army In a message", "en")] == ["casing.capital_after_link"]

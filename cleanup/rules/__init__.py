@@ -35,6 +35,8 @@ class Rule:
     propose: Callable[[str, str, ArticleContext], list[Fix]]  # (text, lang, context) -> fixes
     #: rules that may change letters (phrase table entries) say so; the verifier allows it.
     rewrites_words: bool = False
+    #: rules that may put back a lost comma say so (``However, the``); nothing else changes.
+    adds_commas: bool = False
 
 
 PROSE = frozenset({BlockKind.TITLE, BlockKind.BODY})
@@ -78,7 +80,8 @@ def apply_rules(article: Article, config: Config, rules: tuple[Rule, ...] | None
                 current = text  # the text as it stands just before this edit
                 edit = Edit(block.index, start, end, current[start:end], fix.after, rule_id, "rule",
                             fix.reason, fix.confidence)
-                if edit.before == edit.after or check_rule_edit(edit, allow_word_change=rule.rewrites_words):
+                if edit.before == edit.after or check_rule_edit(edit, allow_word_change=rule.rewrites_words,
+                                                                   allow_comma=rule.adds_commas):
                     continue
                 text = edit.apply(current)
                 taken_until = fix.end

@@ -215,7 +215,24 @@ def propose_capital_after_link(text: str, lang: str, context) -> list[Fix]:
             fixes.append(Fix(m.start(2), m.start(2) + 1, word[0].lower(),
                              f"{word!r} is capitalised in mid-sentence, where the corpus writes it in lower case "
                              "almost always: a segment translated on its own after a link", 0.8))
+    for m in _ELIDED_CAPITAL.get(lang, _NOTHING).finditer(text):
+        line_so_far = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+        previous = line_so_far.split()[-1] if line_so_far.split() else ""
+        if previous.isalpha() and not _title_may_start(previous, lang) and not title_case_line(text, m.start()):
+            fixes.append(Fix(m.start(2), m.start(2) + 1, m.group(2)[0].lower(),
+                             f"{m.group(2)!r} is capitalised in mid-sentence after {previous!r}: a segment "
+                             "translated on its own after a link", 0.8))
     return fixes
+
+
+#: An elided article or pronoun capitalised after a lower-case content word (``incertitude
+#: boursière L'attractivité``, ``le Parlement S'est``), before a lower-case word; not after a
+#: function word or a word naming a work, where a title starts (``intitulé L'influence d'un
+#: livre``, ``et L'amour égaré``). On the fr corpus 3 lines change, a heading joined to its text
+#: (``batterie L'une des``) and a foundation's name (``la fondation L'homme dans l'ombre``).
+_ELIDED_CAPITAL = {"fr": re.compile(r"(?<=[^\W\d_])( )((?:L|D|S|N|J|C|M|Qu)['’])(?=[^\W\d_A-ZÀ-Þ])"),
+                   "it": re.compile(r"(?<=[^\W\d_])( )((?:L|D|Dell|All|Nell|Sull|Dall|Un|C)['’])(?=[^\W\d_A-ZÀ-Þ])")}
+_NOTHING = re.compile(r"(?!)")
 
 
 #: A preposition and an article in one word, which start titles and names as articles do.
@@ -313,6 +330,55 @@ def capital_after_link(text: str, start: int, word: str, lang: str) -> bool:
             and form.lower_count >= ratio * max(1, form.capitalised_count))
 
 
+#: Connectives that open a sentence and take a comma in news prose (not German, which puts
+#: the verb after them, nor ``Ainsi``, ``Alors``, ``Still``, which open sentences without one).
+_CONNECTIVES = {lang: frozenset(words.split("|")) for lang, words in {
+    "en": "however|moreover|furthermore|meanwhile|nevertheless|nonetheless|otherwise|therefore|consequently|"
+          "additionally|instead|likewise|similarly|accordingly|in addition|in fact|of course",
+    "fr": "cependant|néanmoins|pourtant|toutefois|enfin|en outre|par ailleurs|d'ailleurs|d’ailleurs|"
+          "par conséquent|en effet|de plus|finalement|bref",
+    "es": "sin embargo|no obstante|además|asimismo|por otra parte|por lo tanto|por tanto|finalmente|"
+          "mientras tanto|por ejemplo|de hecho|por otro lado",
+    "pt": "contudo|entretanto|porém|todavia|no entanto|além disso|portanto|finalmente|por exemplo|aliás|"
+          "de fato|por outro lado|ainda assim",
+    "it": "tuttavia|inoltre|pertanto|comunque|infine|insomma|peraltro|per esempio|in effetti|d'altra parte|"
+          "d’altra parte|ciononostante"}.items()}
+_CONNECTIVE_THEN_CAPITAL = re.compile(
+    r"(?:^|(?<=[.!?] )|(?<=[.!?][\"”»] ))([A-ZÀ-Þ][^\W\d_'’]*(?:['’ ][^\W\d_A-ZÀ-Þ][^\W\d_]*)?)"
+    r" ([A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]*)(?=[ ,'’])", re.M)
+
+
+def propose_comma_after_connective(text: str, lang: str, context) -> list[Fix]:
+    """A sentence-opening connective, then a capital: the comma after it was lost with the
+    capital at a link boundary (``However The company`` → ``However, the company``,
+    ``Cependant Il faut`` → ``Cependant, il faut``): a word the corpus writes in lower case.
+    Before a name or ``I`` the capital is right and the comma is often left out (``Therefore
+    I``, ``Meanwhile Sazka``): nothing changes. The model is not asked: after a connective,
+    the comma is what news prose writes.
+
+    >>> [f.after for f in propose_comma_after_connective("However The company. Enfin Ils partent.", "fr", None)]
+    [', i']
+    """
+    fixes = []
+    for m in _CONNECTIVE_THEN_CAPITAL.finditer(text):
+        if m.group(1).lower() not in _CONNECTIVES.get(lang, ()):
+            continue
+        word = m.group(2)
+        form = cased_table(lang).get(word.lower())
+        if form is not None and form.lower_count < 4 * max(1, form.capitalised_count) or (
+                form is None and zipf(word.lower(), lang) < CONNECTIVE_LOWERED_UNLISTED_ZIPF):
+            continue  # a name or ``I``: the capital is right, and a comma is often left out before one
+        fixes.append(Fix(m.end(1), m.start(2) + 1, f", {word[0].lower()}",
+                         f"a comma lost after {m.group(1)!r}, which opens the sentence, and a capital gained at "
+                         "a link boundary", 0.85))
+    return fixes
+
+
+#: A capitalised word after a connective that the cased table does not list is lowered when
+#: this common (``Vu``); rarer ones may be names.
+CONNECTIVE_LOWERED_UNLISTED_ZIPF = 4.0
+
+
 def title_case_line(text: str, at: int) -> bool:
     """Whether most words of the line holding ``at`` are capitalised (a headline)."""
     line = text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
@@ -322,4 +388,6 @@ def title_case_line(text: str, at: int) -> bool:
 
 RULES = (Rule("casing.proper_noun", PROSE, propose_proper_noun),
          Rule("casing.name_pair", PROSE, propose_name_pair),
+         # before capital_after_link, which would lower the capital and leave the comma out
+         Rule("casing.comma_after_connective", PROSE, propose_comma_after_connective, adds_commas=True),
          Rule("casing.capital_after_link", PROSE, propose_capital_after_link))
