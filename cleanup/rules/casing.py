@@ -228,9 +228,11 @@ def propose_capital_after_link(text: str, lang: str, context) -> list[Fix]:
 #: An elided article or pronoun capitalised after a lower-case content word (``incertitude
 #: boursière L'attractivité``, ``le Parlement S'est``), before a lower-case word; not after a
 #: function word or a word naming a work, where a title starts (``intitulé L'influence d'un
-#: livre``, ``et L'amour égaré``). On the fr corpus 3 lines change, a heading joined to its text
-#: (``batterie L'une des``) and a foundation's name (``la fondation L'homme dans l'ombre``).
-_ELIDED_CAPITAL = {"fr": re.compile(r"(?<=[^\W\d_])( )((?:L|D|S|N|J|C|M|Qu)['’])(?=[^\W\d_A-ZÀ-Þ])"),
+#: livre``, ``et L'amour égaré``). Not ``M'``, which opens names (``Sidi M'hamed``). On the fr
+#: corpus 4 lines change: headings joined to their text (``batterie L'une des``, ``Une ère
+#: nouvelle L’année``), a foundation's name (``la fondation L'homme dans l'ombre``) and a name
+#: (``lu D’ansembourg``); the it corpus has none.
+_ELIDED_CAPITAL = {"fr": re.compile(r"(?<=[^\W\d_])( )((?:L|D|S|N|J|C|Qu)['’])(?=[^\W\d_A-ZÀ-Þ])"),
                    "it": re.compile(r"(?<=[^\W\d_])( )((?:L|D|Dell|All|Nell|Sull|Dall|Un|C)['’])(?=[^\W\d_A-ZÀ-Þ])")}
 _NOTHING = re.compile(r"(?!)")
 
