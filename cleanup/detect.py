@@ -66,17 +66,20 @@ def suspicious_spans(text: str, lang: str, context=None, hints: bool = False, gl
             spans.append(Span(prev_start, m.end(2), "model.capital_after_link",
                               f"{word!r} is capitalised in mid-sentence: a segment translated on its own after a link?"))
     for start, fix in lowered_by_rule.items():
-        if text[start + 1 : start + 2] in ("'", "’") or text[start + 2 : start + 3] in ("'", "’"):
+        if elided := _ELIDED_WORD.match(text, start):
             # An elided article the rule lowers (``boursière L'attractivité``): the model
             # chooses whether a comma was lost too, as above.
             prev_start = text.rfind(" ", 0, start - 1) + 1
-            end = re.compile(r"[^\s,;:.!?»”\")]*").match(text, start).end()
-            spans.append(Span(prev_start, end, "casing.capital_after_link", fix.reason))
+            spans.append(Span(prev_start, elided.end(), "casing.capital_after_link", fix.reason))
     if hints:
         spans += _hints(text, lang, glue_hints)
     protected = protected_spans(text)
     spans = [s for s in spans if not any(ps < s.end and s.start < pe for ps, pe in protected)]
     return sorted(spans, key=lambda s: (s.start, s.end))
+
+
+#: An elided article or pronoun and the word it is written with (``L'attractivité``, ``Dell'aumento``).
+_ELIDED_WORD = re.compile(r"[A-ZÀ-Þ][a-z]*['’][^\s,;:.!?»”\")]*")
 
 
 def _hints(text: str, lang: str, glue_hints: bool = False) -> list[Span]:

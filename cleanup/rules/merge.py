@@ -95,6 +95,7 @@ HYPHENATED_GLUE_ZIPF = 3.0
 #: (``SpaceX``), not before a lower-case Spanish word. No line of the es, pt and it corpora
 #: has a word of 4 letters or more so ending.
 _TRAILING_ONE_LETTER_WORDS = {"es": "YOAE", "pt": "AOEÉ", "it": "EAOÈ"}
+
 #: The English pronoun "I" glued to the capitalised word after it (``ISaid``, ``IAnswered``):
 #: no lower→upper change marks it. Of 136,303 English corpus lines, one has such a run
 #: (``IThe``, itself a glue).
@@ -528,7 +529,7 @@ def _german_opener_glue(text: str, m: re.Match, context) -> Fix | None:
         return None
     lower = run.lower()
     if lower in cased_table("de") or any(known_anywhere(run, other) > 0 for other in WORD_WORD_LANGUAGES):
-        return None
+        return None  # a word of some language (``Dieselben``, ``Derzeit``)
     for opener in _GERMAN_OPENERS:
         right = lower[len(opener):]
         if (lower.startswith(opener) and len(right) >= 4
