@@ -97,28 +97,29 @@ def test_a_german_verb_split_off_a_noun_may_lose_its_capital():
 
 
 def test_a_capital_the_rule_lowers_anyway_is_only_asked_comma_or_not(repairer):
-    """`However The company` is lowered by casing.capital_after_link whatever the model says:
-    the model only chooses whether a comma was lost too, scored by its share against the
-    other repair (its absolute score is low where it also liked `keep`), and
+    """`the Ukrainian Army In a message` is lowered by casing.capital_after_link whatever the
+    model says: the model only chooses whether a comma was lost too, scored by its share
+    against the other repair (its absolute score is low where it also liked `keep`), and
     ``min_model_score`` does not apply to that share."""
     import math
 
     from cleanup.neural import _applicable_ops, _Request, _score_floor, floor_kind
     from cleanup.windows import model_input
 
-    text = "However The company has problems with its old accounts."
-    start = text.index("However")
-    request = _Request(0, "en", 0, len(text), start, text.index(" company"), "casing.capital_after_link", "")
+    text = "He said the Ukrainian Army In a message had problems."
+    start = text.index("Army")
+    request = _Request(0, "en", 0, len(text), start, text.index(" a message"), "casing.capital_after_link", "")
     options = _applicable_ops(text, request)
     assert "keep" not in options and {"comma", "lower"} <= set(options)
     assert floor_kind("comma", request) == "capital choice"
     assert _score_floor("comma", request, Config(min_model_score=-0.1)) == _score_floor("comma", request, Config())
-    source = model_input("en", "⟦However The⟧ company has problems")
+    source = model_input("en", "said the Ukrainian ⟦Army In⟧ a message had problems")
     [(absolute_answer, absolute)] = repairer.choose([source], [options])
     [(answer, share)] = repairer.choose([source], [options], relative=[True])
     assert answer == absolute_answer and absolute < share <= 0 and share >= math.log(1 / len(options))
     cleaned = clean_article(text, Config(lang="en"))
-    assert cleaned.text in ("However, the company has problems with its old accounts.", "However the company has problems with its old accounts.")
+    assert cleaned.text in ("He said the Ukrainian Army, in a message had problems.",
+                            "He said the Ukrainian Army in a message had problems.")
 
 
 def test_a_span_of_a_disabled_rule_may_be_kept_by_the_model():
@@ -126,11 +127,11 @@ def test_a_span_of_a_disabled_rule_may_be_kept_by_the_model():
     from cleanup.neural import _applicable_ops, _requests
     from cleanup.pipeline import detect_language, parse_article
 
-    text = "However The company has problems with its old accounts."
+    text = "The company said the Ukrainian Army In a message had problems with its old accounts."
     for disabled, keep_offered in ((frozenset(), False), (frozenset({"casing"}), True)):
         config = Config(lang="en", disabled_rules=disabled)
         article = detect_language(parse_article(text), config)
-        [request] = [r for r in _requests(article, config) if "The" in text[r.span_start:r.span_end]]
+        [request] = [r for r in _requests(article, config) if "In" in text[r.span_start:r.span_end]]
         assert ("keep" in _applicable_ops(text, request)) is keep_offered
 
 
