@@ -215,9 +215,10 @@ def propose_capital_after_link(text: str, lang: str, context) -> list[Fix]:
             fixes.append(Fix(m.start(2), m.start(2) + 1, word[0].lower(),
                              f"{word!r} is capitalised in mid-sentence, where the corpus writes it in lower case "
                              "almost always: a segment translated on its own after a link", 0.8))
-    for m in _ELIDED_CAPITAL.get(lang, _NOTHING).finditer(text):
-        line_so_far = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
-        previous = line_so_far.split()[-1] if line_so_far.split() else ""
+    elided = _ELIDED_CAPITAL.get(lang)
+    for m in elided.finditer(text) if elided else ():
+        words_before = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].split()
+        previous = words_before[-1] if words_before else ""
         if previous.isalpha() and not _title_may_start(previous, lang) and not title_case_line(text, m.start()):
             fixes.append(Fix(m.start(2), m.start(2) + 1, m.group(2)[0].lower(),
                              f"{m.group(2)!r} is capitalised in mid-sentence after {previous!r}: a segment "
@@ -234,7 +235,6 @@ def propose_capital_after_link(text: str, lang: str, context) -> list[Fix]:
 #: (``lu D’ansembourg``); the it corpus has none.
 _ELIDED_CAPITAL = {"fr": re.compile(r"(?<=[^\W\d_])( )((?:L|D|S|N|J|C|Qu)['’])(?=[^\W\d_A-ZÀ-Þ])"),
                    "it": re.compile(r"(?<=[^\W\d_])( )((?:L|D|Dell|All|Nell|Sull|Dall|Un|C)['’])(?=[^\W\d_A-ZÀ-Þ])")}
-_NOTHING = re.compile(r"(?!)")
 
 
 #: A preposition and an article in one word, which start titles and names as articles do.
