@@ -234,6 +234,13 @@ PRESETS["cpu-glue"] = replace(PRESETS["gpu-cont"], name="cpu-glue", batch_size=6
 PRESETS["cpu-s6"] = replace(PRESETS["cpu-glue"], name="cpu-s6", learning_rate=6e-5, max_minutes=80.0, seed=5,
                             examples_dir="runs/examples-cpu-s6")
 
+# A third CPU stage (sixth session): cpu-s6's last weights, which learnt the glue hints but lost
+# the comma choice, trained on with the examples the shipped GPU stages learnt the comma from
+# replayed between cpu-s6's (``runs/examples-mix``: epoch files alternately from
+# ``runs/examples-cpu-s6`` and ``runs/examples-gpu``, under cpu-s6's manifest), 30 minutes.
+PRESETS["cpu-mix"] = replace(PRESETS["cpu-s6"], name="cpu-mix", init_from="runs/cpu-s6/last", learning_rate=4e-5,
+                             max_minutes=30.0, examples_dir="runs/examples-mix")
+
 
 def _resolve(path: str) -> Path:
     p = Path(path)
