@@ -29,7 +29,8 @@ class Span:
     reason: str
 
 
-def suspicious_spans(text: str, lang: str, context=None, hints: bool = False, glue_hints: bool = False) -> list[Span]:
+def suspicious_spans(text: str, lang: str, context=None, hints: bool = False, glue_hints: bool = False,
+                     connectives_by_rule: bool = True) -> list[Span]:
     """Spans of one block that the model should look at, in text order.
 
     >>> t = "the Ukrainian Army In a message published by the Armed ForcesThey have"
@@ -44,8 +45,10 @@ def suspicious_spans(text: str, lang: str, context=None, hints: bool = False, gl
         for fix in propose(text, lang, context):
             spans.append(Span(fix.start, fix.end, fix.rule or rule_id, fix.reason))
     lowered_by_rule = {fix.start: fix for fix in casing.propose_capital_after_link(text, lang, context)}
-    # A connective's lost comma (``However The``) is the rule's alone: the model is not asked.
-    after_connective = {fix.end - 1 for fix in casing.propose_comma_after_connective(text, lang, context)}
+    # A connective's lost comma (``However The``) is the rule's alone: the model is not asked
+    # (unless the user disabled that rule: ``connectives_by_rule``).
+    after_connective = ({fix.end - 1 for fix in casing.propose_comma_after_connective(text, lang, context)}
+                        if connectives_by_rule else set())
     for m in re.finditer(r"(?<=[^\W\d_])( )([A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]*)(?=[ ,])", text):
         word = m.group(2)
         if m.start(2) in after_connective:

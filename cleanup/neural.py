@@ -279,7 +279,8 @@ def _requests(article: Article, config: Config, context_words: int = CONTEXT_WOR
             spans = [(s, e, "model.word", "every word is checked (--model-scope all)") for s, e in _every_word(block.text)]
         else:
             spans = [(s.start, s.end, _as_judged(s.rule, config), s.reason)
-                     for s in suspicious_spans(block.text, lang, context, hints=True)]
+                     for s in suspicious_spans(block.text, lang, context, hints=True,
+                                               connectives_by_rule=config.rule_enabled("casing.comma_after_connective"))]
         block_requests: list[_Request] = []
         taken_until = -1
         for start, end, rule, reason in spans:

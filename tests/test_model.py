@@ -175,3 +175,17 @@ def test_a_repair_is_held_to_the_floor_of_what_flagged_its_span(monkeypatch):
     clean_article("The rail operators were replaced by RegioJet on Monday.", Config(lang="en"))
     assert seen and all(not rule.endswith(".model") for rule in seen)
     assert "hint.case_glue" in seen
+
+
+def test_a_connectives_capital_goes_to_the_model_only_when_its_rule_is_disabled():
+    """`However The company`: casing.comma_after_connective repairs it, so the model is not
+    asked; with that rule disabled the span is judged like any capital after a link."""
+    from cleanup.neural import _requests
+    from cleanup.pipeline import detect_language, parse_article
+
+    text = "However The company has problems with its old accounts."
+    for disabled, asked in ((frozenset(), False), (frozenset({"casing.comma_after_connective"}), True)):
+        config = Config(lang="en", disabled_rules=disabled)
+        article = detect_language(parse_article(text), config)
+        requests = [r for r in _requests(article, config) if "The" in text[r.span_start:r.span_end]]
+        assert bool(requests) is asked
