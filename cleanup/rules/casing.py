@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 from . import PROSE, Fix, Rule
-from .lexicon import ARTICLES, CasedForm, cased_table, is_title, table_rows, zipf
+from .lexicon import ARTICLES, CasedForm, cased_table, is_title, rarely_capitalised, table_rows, zipf
 from .merge import SUBJECT_PRONOUNS
 
 #: The corpus must write the word capitalised at least this often...
@@ -366,9 +366,8 @@ def propose_comma_after_connective(text: str, lang: str, context) -> list[Fix]:
         if m.group(1).lower() not in _CONNECTIVES.get(lang, ()):
             continue
         word = m.group(2)
-        form = cased_table(lang).get(word.lower())
-        if form is not None and form.lower_count < 4 * max(1, form.capitalised_count) or (
-                form is None and zipf(word.lower(), lang) < CONNECTIVE_LOWERED_UNLISTED_ZIPF):
+        if not rarely_capitalised(word, lang) or (
+                word.lower() not in cased_table(lang) and zipf(word.lower(), lang) < CONNECTIVE_LOWERED_UNLISTED_ZIPF):
             continue  # a name or ``I``: the capital is right, and a comma is often left out before one
         fixes.append(Fix(m.end(1), m.start(2) + 1, f", {word[0].lower()}",
                          f"a comma lost after {m.group(1)!r}, which opens the sentence, and a capital gained at "

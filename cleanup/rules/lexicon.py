@@ -69,6 +69,12 @@ def mostly_capitalised(word: str, lang: str, ratio: float = 3.0) -> bool:
     return form is not None and form.capitalised_count >= ratio * max(1, form.lower_count)
 
 
+def rarely_capitalised(word: str, lang: str) -> bool:
+    """The cased table writes it in lower case at least 4 times as often, or never lists it."""
+    form = cased_table(lang).get(word.lower())
+    return form is None or form.lower_count >= 4 * max(1, form.capitalised_count)
+
+
 @lru_cache(maxsize=None)
 def word_list(lang: str, name: str) -> frozenset[str]:
     """A plain word list shipped in ``data/<lang>/<name>.txt`` (``#`` comments allowed)."""

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 from . import PROSE, Fix, Rule
-from .lexicon import ARTICLES, cased_table, is_known_name, known_anywhere, mostly_capitalised, word_list, zipf
+from .lexicon import (ARTICLES, cased_table, is_known_name, known_anywhere, mostly_capitalised,
+                      rarely_capitalised, word_list, zipf)
 
 # A run of letters, not touching digits or other letters/underscores on either side.
 _LETTER_RUN = re.compile(r"(?<![\w@#/.\-])[^\W\d_]+(?:['’][^\W\d_]+)?(?![\w@/\-]|\.\w)")
@@ -114,7 +115,7 @@ def _glued_pronoun_i(text: str, start: int, end: int) -> list[Fix]:
     word = text[start + 1:end]
     if zipf(word.lower(), "en") < GLUED_I_WORD_ZIPF or word.lower() in _NOT_AFTER_I:
         return []  # "IThe": not a pronoun before a verb
-    if _rarely_capitalised(word, "en"):
+    if rarely_capitalised(word, "en"):
         word = word.lower()  # a verb or an adverb after "I", not a name
     return [Fix(start, end, f"I {word}", f"the pronoun 'I' glued to the next word at a link boundary: {word!r}", 0.85)]
 
@@ -179,13 +180,7 @@ def lowers_after_glue(right: str, following: str, lang: str, left: str = "") -> 
             or form is not None and zipf(right.lower(), lang) >= LOWERED_WORD_ZIPF
             and form.lower_count >= LOWERED_WORD_LOWER_RATIO * form.capitalised_count):
         return True  # "growSome", "canAlso": after a lower-case word, a word almost never capitalised
-    return zipf(right.lower(), lang) >= LOWERED_FUNCTION_WORD_ZIPF and _rarely_capitalised(right, lang)
-
-
-def _rarely_capitalised(word: str, lang: str) -> bool:
-    """The cased table writes it in lower case at least 4 times as often, or never lists it."""
-    form = cased_table(lang).get(word.lower())
-    return form is None or form.lower_count >= 4 * max(1, form.capitalised_count)
+    return zipf(right.lower(), lang) >= LOWERED_FUNCTION_WORD_ZIPF and rarely_capitalised(right, lang)
 
 
 #: A word this common that the corpus never capitalises in mid-sentence (the cased table
@@ -245,7 +240,7 @@ def _german_lower_word(word: str) -> bool:
         # Seen capitalised under 3 times, which says little at this frequency (``Klimaanlage``
         # is as common as ``beibehalten``): only a verb's ending vouches for it.
         return lower.endswith(_GERMAN_VERB_ENDINGS) and not lower.endswith(_GERMAN_NOUN_ENDINGS)
-    return form.lower_count >= 4 * max(1, form.capitalised_count)
+    return rarely_capitalised(word, "de")
 
 
 _GERMAN_VERB_ENDINGS = ("en", "ern", "eln", "t", "te", "ten", "tet")
