@@ -249,10 +249,14 @@ def repair_many(articles: list[Article], config: Config) -> list[Article]:
     for (n, index), items in accepted.items():
         original = blocks[n][index].text
         text, edits, shift = original, [], 0
+        changed_until = -1
         for request, after, score in sorted(items, key=lambda item: item[0].window_start):
             before = original[request.window_start:request.window_end]
             prefix = common_prefix(before, after)
             suffix = common_suffix(before[prefix:], after[prefix:])
+            if request.window_start + prefix < changed_until:
+                continue  # two windows' repairs reach the same letters: the first stands
+            changed_until = request.window_end - suffix
             start = request.window_start + prefix + shift
             end = request.window_end - suffix + shift
             replacement = after[prefix : len(after) - suffix]
@@ -284,13 +288,20 @@ def _requests(article: Article, config: Config, context_words: int = CONTEXT_WOR
         block_requests: list[_Request] = []
         taken_until = -1
         for start, end, rule, reason in spans:
-            if start < taken_until:
+            if start < taken_until and not _shares_one_word(block.text, start, end, taken_until):
                 continue  # the same spot flagged twice (a rule and a hint): judged once
             window_start, window_end = widen(block.text, start, end, context_words)
             block_requests.append(_Request(block.index, lang, window_start, window_end, start, end, rule, reason))
             taken_until = end
         requests.extend(block_requests)
     return requests
+
+
+def _shares_one_word(text: str, start: int, end: int, previous_end: int) -> bool:
+    """Whether a span begins at the last word of the span before it and goes beyond it
+    (``la Catedral`` then ``Catedral De Durham``): both are judged, each repairing its own
+    last word; judging only the first had left ``De`` to no one."""
+    return start >= text.rfind(" ", 0, previous_end) + 1 and end > previous_end
 
 
 def _as_judged(rule: str, config: Config) -> str:
@@ -341,7 +352,7 @@ def _marked_window(text: str, request: _Request) -> str:
 #: capital only a hint flagged (``said Adding``, but also ``if Rock was``) or one inside a
 #: title (``Serie A``) at -0.07 (6 repairs, 1 clean change of 4,000).
 MIN_SCORE_BY_KIND = {"casing": math.inf, "capital": -0.35, "capital hint": -0.07, "merge": -0.35,
-                     "split choice": -0.25, "glue hint": -0.1, "capital choice": -0.5}
+                     "split choice": -0.25, "glue hint": -0.1, "capital choice": -0.5, "capital after name": -0.07}
 
 
 def floor_kind(op: str | None, request: _Request) -> str | None:
@@ -351,11 +362,14 @@ def floor_kind(op: str | None, request: _Request) -> str | None:
     broken either way (``split choice``). Where only a hint flagged it (``QuaidIndignado``,
     but also brands no list has, ``FonPeek``), splitting at all is the model's call
     (``glue hint``). A capital lowered (``comma``, ``lower``) on a hint's span rather than on
-    a capitalised function word is a ``capital hint``."""
+    a capitalised function word is a ``capital hint``, and one after a capitalised word
+    (``Fastow Pleaded``, where names run on) a ``capital after name``."""
     if op in _SPLIT_CHOICES:
         return "split choice" if request.rule.startswith("merge.") else "glue hint"
     if op in ("comma", "lower") and request.rule == "casing.capital_after_link":
         return "capital choice"
+    if op in ("comma", "lower") and request.rule == "hint.capital_after_name":
+        return "capital after name"
     if op in ("comma", "lower") and request.rule != "model.capital_after_link":
         return "capital hint"
     return OP_KINDS.get(op) if op else None

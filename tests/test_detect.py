@@ -106,6 +106,27 @@ def test_detector_hints_a_common_word_capitalised_in_mid_sentence(text, lang, hi
     assert not any(s.rule == "hint.capital" for s in suspicious_spans(text, lang))
 
 
+@pytest.mark.parametrize("text, lang, hinted", [
+    ("In January 2004, Fastow Pleaded guilty to two counts", "en", ["Fastow Pleaded"]),
+    ("delivered to the arctic region of Russia Forming a battalion", "en", ["Russia Forming"]),
+    ("Olomouc, in the Czech Republic Namely in the city", "en", ["Republic Namely"]),
+    ("Miloš Vystrčil Entregó a finales de mayo", "es", ["Vystrčil Entregó"]),
+    # a name going on, a possessive, a noun names often end with, German nouns: no hint
+    ("Neil Hunter From Sittingbourne was supposed to leave", "en", []),
+    ("as James Milner's crossing found Bobby", "en", []),
+    ("as the Hokuriku Shinkansen Line is expected to open", "en", []),
+    ("Die Stieftochter Ging nach Hause", "de", []),
+])
+def test_detector_hints_a_common_word_capitalised_after_a_name(text, lang, hinted):
+    """``Fastow Pleaded guilty``: after a capitalised word a capital may be a name running on,
+    so the evidence asked for is stronger, and the span has its own floor."""
+    from cleanup.detect import suspicious_spans
+
+    spans = suspicious_spans(text, lang, hints=True)
+    assert [text[s.start:s.end] for s in spans if s.rule == "hint.capital_after_name"] == hinted
+    assert not any(s.rule.startswith("hint.") for s in suspicious_spans(text, lang))
+
+
 def test_detector_hints_a_lower_case_word_often_capitalised_before_a_name():
     from cleanup.detect import suspicious_spans
 

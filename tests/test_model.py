@@ -149,6 +149,7 @@ def test_a_span_the_rules_split_anyway_is_only_asked_how():
     assert floor_kind("lower", replace(request, rule="hint.capital")) == "capital hint"
     assert floor_kind("lower", replace(request, rule="model.capital_after_link")) == "capital"
     assert floor_kind("comma", replace(request, rule="model.capital_in_title")) == "capital hint"
+    assert floor_kind("lower", replace(request, rule="hint.capital_after_name")) == "capital after name"
 
 
 def test_the_model_may_not_lower_a_german_noun_split_off_a_glue():
@@ -189,3 +190,51 @@ def test_a_connectives_capital_goes_to_the_model_only_when_its_rule_is_disabled(
         article = detect_language(parse_article(text), config)
         requests = [r for r in _requests(article, config) if "The" in text[r.span_start:r.span_end]]
         assert bool(requests) is asked
+
+
+def test_two_spans_sharing_a_word_are_both_judged():
+    """``la Catedral`` (a hint) and ``Catedral De`` (a capitalised preposition) share a word;
+    judging only the first had left ``De`` to no one."""
+    from cleanup.neural import _requests
+    from cleanup.pipeline import detect_language, parse_article
+
+    text = "Fue descubierto en la Catedral De Durham, cuando fue abierta en el 1104."
+    config = Config(lang="es")
+    article = detect_language(parse_article(text), config)
+    spans = [text[r.span_start:r.span_end] for r in _requests(article, config)]
+    assert spans == ["la Catedral", "Catedral De"]
+
+
+class _AlwaysRepairer:
+    """Stands in for the model: names one repair for every window."""
+
+    model_id, evidence, names_ops = "fake@0", False, True
+
+    def __init__(self, op):
+        self.op = op
+
+    def choose(self, sources, candidates, relative=None):
+        return [(self.op if self.op in options else "keep", 0.0) for options in candidates]
+
+
+def test_repairs_of_windows_sharing_a_word_apply_at_their_own_letters(monkeypatch):
+    import cleanup.neural as neural
+
+    monkeypatch.setattr(neural, "load_repairer", lambda path: _AlwaysRepairer("lower"))
+    text = "Fue descubierto en la Catedral De Durham, cuando fue abierta en el 1104."
+    cleaned = clean_article(text, Config(lang="es"))
+    assert cleaned.text == "Fue descubierto en la catedral de Durham, cuando fue abierta en el 1104."
+    assert [e.before for e in cleaned.edits] == ["C", "D"]
+
+
+def test_two_repairs_reaching_the_same_letters_apply_once(monkeypatch):
+    """Were the same span judged twice, its comma would not go in twice."""
+    import cleanup.neural as neural
+
+    text = "He said the Ukrainian Army They said on Monday it was fine."
+    requests = neural._requests
+    monkeypatch.setattr(neural, "_requests", lambda *args, **kwargs: requests(*args, **kwargs) * 2)
+    monkeypatch.setattr(neural, "load_repairer", lambda path: _AlwaysRepairer("comma"))
+    cleaned = clean_article(text, Config(lang="en"))
+    assert cleaned.text == "He said the Ukrainian Army, they said on Monday it was fine."
+    assert len([e for e in cleaned.edits if e.source == "model"]) == 1

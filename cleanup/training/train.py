@@ -241,6 +241,15 @@ PRESETS["cpu-s6"] = replace(PRESETS["cpu-glue"], name="cpu-s6", learning_rate=6e
 PRESETS["cpu-mix"] = replace(PRESETS["cpu-s6"], name="cpu-mix", init_from="runs/cpu-s6/last", learning_rate=4e-5,
                              max_minutes=30.0, examples_dir="runs/examples-mix")
 
+# The seventh session's stage (no GPU lent): the shipped weights trained on with the mix that
+# worked for cpu-mix from the start, so the new hint (``hint.capital_after_name``: ``Fastow
+# Pleaded guilty``) is learnt beside the comma choice rather than in place of it:
+# ``runs/examples-mix7`` alternates epochs of this detector's examples (seed 7, written to
+# ``runs/examples-cpu-s7``) with the GPU stages' examples, rewritten by the code that first
+# wrote them (commit ecb2528, ``--preset gpu``, seed 3), under cpu-s7's manifest.
+PRESETS["cpu-s7"] = replace(PRESETS["cpu-s6"], name="cpu-s7", learning_rate=5e-5, max_minutes=80.0, seed=7,
+                            examples_dir="runs/examples-mix7")
+
 
 def _resolve(path: str) -> Path:
     p = Path(path)
