@@ -61,6 +61,14 @@ def suspicious_spans(text: str, lang: str, context=None, hints: bool = False, gl
                 # between that and a comma lost with the capital ("Army, in a").
                 spans.append(Span(prev_start, m.end(2), "casing.capital_after_link", lowered_by_rule[m.start(2)].reason))
                 continue
+            if lang == "de" and word in _GERMAN_FORMAL_ADDRESS:
+                continue  # "für Ihr Baby": formal address, capitalised by grammar
+            if lang == "de" and text[prev_start].isupper() and _name_follows(text, m.end(2)):
+                # "die Attentäter Von Ansbach": the capitals around it are German nouns, no
+                # sign of a name or a title; judged as after a link, at a floor of its own.
+                spans.append(Span(prev_start, m.end(2), "model.capital_after_noun",
+                                  f"{word!r} is capitalised between two nouns: a segment translated on its own after a link?"))
+                continue
             if len(word) == 1 or _name_follows(text, m.end(2)):
                 # "Serie A", "Chang An Avenue", "How To Get Away": a name or a title in title case
                 spans.append(Span(prev_start, m.end(2), "model.capital_in_title",
@@ -80,6 +88,9 @@ def suspicious_spans(text: str, lang: str, context=None, hints: bool = False, gl
     spans = [s for s in spans if not any(ps < s.end and s.start < pe for ps, pe in protected)]
     return sorted(spans, key=lambda s: (s.start, s.end))
 
+
+#: German formal address (``Sie``, ``Ihr Baby``), capitalised anywhere in a sentence.
+_GERMAN_FORMAL_ADDRESS = frozenset({"Sie", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres", "Ihnen"})
 
 #: An elided article or pronoun and the word it is written with (``L'attractivité``, ``Dell'aumento``).
 _ELIDED_WORD = re.compile(r"[A-ZÀ-Þ][a-z]*['’][^\s,;:.!?»”\")]*")

@@ -168,6 +168,22 @@ def test_detector_tells_a_capital_after_a_link_from_one_inside_a_title(text, rul
     assert rules == {rule}
 
 
+@pytest.mark.parametrize("text, flagged", [
+    ("dass die Attentäter Von Ansbach und Würzburg Flüchtlinge waren", [("Attentäter Von", "model.capital_after_noun")]),
+    ("die heutige Maßnahme Der Behörde ist beschränkt", [("Maßnahme Der", "model.capital_after_noun")]),
+    ("eine große Gesundheitsgefahr für Ihr Baby.", []),  # formal address: capitalised by grammar
+    ("Welche Antworten will Ihre Gruppe geben?", []),
+])
+def test_german_function_word_capitalised_between_two_nouns(text, flagged):
+    """In German the word after the capital is a noun, not a sign of a name or a title, so the
+    span is the model's to judge like a capital after a link, at a floor of its own; formal
+    address (``Ihr``, ``Sie``) keeps its capital and is not flagged."""
+    from cleanup.detect import suspicious_spans
+
+    spans = [(text[s.start:s.end], s.rule) for s in suspicious_spans(text, "de") if "capital" in s.rule]
+    assert spans == flagged
+
+
 @pytest.mark.parametrize("text, lang, hinted", [
     ("a piece of plywood cameflying from the crowd", "en", ["cameflying"]),
     ("corresponding to the increasingtrend from the beginning", "en", ["increasingtrend"]),

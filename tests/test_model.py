@@ -150,6 +150,7 @@ def test_a_span_the_rules_split_anyway_is_only_asked_how():
     assert floor_kind("lower", replace(request, rule="model.capital_after_link")) == "capital"
     assert floor_kind("comma", replace(request, rule="model.capital_in_title")) == "capital hint"
     assert floor_kind("lower", replace(request, rule="hint.capital_after_name")) == "capital after name"
+    assert floor_kind("comma", replace(request, rule="model.capital_after_noun")) == "capital after noun"
 
 
 def test_the_model_may_not_lower_a_german_noun_split_off_a_glue():
