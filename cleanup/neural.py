@@ -356,8 +356,8 @@ def _marked_window(text: str, request: _Request) -> str:
 #: Die Grünen`` gets a comma). A capital after a name (``Fastow Pleaded``) at the capital
 #: hint's floor until weights trained with that hint are tuned.
 MIN_SCORE_BY_KIND = {"casing": math.inf, "capital": -0.35, "capital hint": -0.07, "merge": -0.35,
-                     "split choice": -0.25, "glue hint": -0.1, "capital choice": -0.5, "capital after name": -0.07,
-                     "capital after noun": -0.2}
+                     "split choice": -0.3, "glue hint": -0.15, "capital choice": -0.5, "capital after name": -0.07,
+                     "capital after noun": -0.35}
 
 
 def floor_kind(op: str | None, request: _Request) -> str | None:
