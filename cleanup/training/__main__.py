@@ -16,9 +16,11 @@ def main(
     preset: str = typer.Option("small", help="Named TrainConfig preset: tiny, small, small-2 (goes on from "
                                              "small's best), small-3 (an experiment, not shipped), small-window; "
                                              "on a GPU (scripts/train_on_gpu.sh): gpu, gpu-c5, gpu-cont, then "
-                                             "gpu-cont2 (goes on from gpu-cont's best; the shipped model); "
-                                             "CPU experiments going on from the shipped model: cpu-glue, cpu-s6, then "
-                                             "cpu-mix (write their examples first with --write-examples)."),
+                                             "gpu-cont2 (goes on from gpu-cont's best); back on the CPU, cpu-s7 "
+                                             "(goes on from gpu-cont2's weights; the shipped model; its examples "
+                                             "are written first, see the model card); CPU experiments, not "
+                                             "shipped: cpu-glue, cpu-s6, then cpu-mix (write their examples "
+                                             "first with --write-examples)."),
     name: Optional[str] = typer.Option(None, help="Run name; checkpoints go to runs/<name>/."),
     max_steps: Optional[int] = typer.Option(None),
     max_minutes: Optional[float] = typer.Option(None, help="Stop (and checkpoint) after this long."),
