@@ -252,6 +252,13 @@ PRESETS["cpu-mix"] = replace(PRESETS["cpu-s6"], name="cpu-mix", init_from="runs/
 PRESETS["cpu-s7"] = replace(PRESETS["cpu-s6"], name="cpu-s7", learning_rate=5e-5, max_minutes=80.0, seed=7,
                             examples_dir="runs/examples-mix7")
 
+# An experiment on stage 5 (seventh session): the comma lost with a capital drawn three times as
+# often (seed 8, ``runs/examples-cpu-s8``), so that more spans of the new after-name hint are
+# seen, its epochs alternating with the GPU stages' as for cpu-s7 (``runs/examples-mix8``: 4
+# epochs of each, the GPU stages' epochs 4-7). It did not ship (model card).
+PRESETS["cpu-s8"] = replace(PRESETS["cpu-s7"], name="cpu-s8", learning_rate=4e-5, max_minutes=35.0, seed=8,
+                            corruption_weights=(("comma_capital", 6.0),), examples_dir="runs/examples-mix8")
+
 
 def _resolve(path: str) -> Path:
     p = Path(path)
