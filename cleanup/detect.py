@@ -145,15 +145,16 @@ def _hints(text: str, lang: str, glue_hints: bool = False) -> list[Span]:
         if frequency >= FUNCTION_WORD_ZIPF:
             continue  # flagged already (model.capital_after_link)
         form = cased_table(lang).get(lower)
-        rule = "hint.capital_after_name" if after_name else "hint.capital"
+        rule, lower_ratio, unlisted_zipf = (
+            ("hint.capital_after_name", AFTER_NAME_LOWER_RATIO, AFTER_NAME_UNLISTED_ZIPF) if after_name
+            else ("hint.capital", CAPITAL_HINT_LOWER_RATIO, CAPITAL_HINT_UNLISTED_ZIPF))
         if form is None:
             # Never capitalised in mid-sentence by the corpus though common (``Adding``); but
             # every German noun is capitalised, and the table lists only some of them.
-            if lang != "de" and frequency >= (AFTER_NAME_UNLISTED_ZIPF if after_name else CAPITAL_HINT_UNLISTED_ZIPF):
+            if lang != "de" and frequency >= unlisted_zipf:
                 spans.append(Span(prev_start, m.end(2), rule,
                                   f"{word!r}, a common word, is capitalised in mid-sentence: after a link?"))
-        elif form.lower_count >= (AFTER_NAME_LOWER_RATIO if after_name else CAPITAL_HINT_LOWER_RATIO) * max(
-                1, form.capitalised_count):
+        elif form.lower_count >= lower_ratio * max(1, form.capitalised_count):
             spans.append(Span(prev_start, m.end(2), rule,
                               f"{word!r}, mostly lower-case, is capitalised in mid-sentence: after a link?"))
     return spans

@@ -246,7 +246,8 @@ PRESETS["cpu-mix"] = replace(PRESETS["cpu-s6"], name="cpu-mix", init_from="runs/
 # Pleaded guilty``) is learnt beside the comma choice rather than in place of it:
 # ``runs/examples-mix7`` alternates epochs of this detector's examples (seed 7, written to
 # ``runs/examples-cpu-s7``) with the GPU stages' examples, rewritten by the code that first
-# wrote them (commit ecb2528, ``--preset gpu``, seed 3), under cpu-s7's manifest. Shipped as
+# wrote them (commit ecb2528, ``--preset gpu``, seed 3), under cpu-s7's manifest
+# (``scripts/interleave_example_stores.py``). Shipped as
 # stage 5; it started from stage 4's weights, which ``models/cleanup-t5-small`` held until then
 # (commit 1b5ad6c: ``git checkout 1b5ad6c -- models/cleanup-t5-small`` before a rerun).
 PRESETS["cpu-s7"] = replace(PRESETS["cpu-s6"], name="cpu-s7", learning_rate=5e-5, max_minutes=80.0, seed=7,
