@@ -42,7 +42,7 @@ from cleanup.training.simulate import CORRUPTIONS  # noqa: E402
 from model_quality import EVAL_SEED, corrupted_pairs  # noqa: E402
 
 DEV_SEED = 77_001
-FLOORS = (-0.02, -0.05, -0.07, -0.1, -0.15, -0.2, -0.25, -0.3, -0.35)
+FLOORS = (-0.02, -0.05, -0.07, -0.1, -0.15, -0.2, -0.25, -0.3, -0.35, -0.4, -0.5)
 
 
 def dev_sentences(lang: str, corrupted_wanted: int, clean_wanted: int, benchmark_clean: int = 1000):

@@ -23,9 +23,11 @@ class Config:
     - ``model_scope`` ("flagged"): which body sentences go to the model: those the detector
       flags, or "all" of them.
     - ``disabled_rules`` (empty): rule ids (or id prefixes such as "spacing") to skip.
-    - ``min_model_score`` (-0.35): mean token log-probability below which a model rewrite
-      is rejected by the verifier (not for a choice between two repairs a rule would make
-      anyway, ``comma`` or ``lower``: that score is a share, held to its own floor).
+    - ``min_model_score`` (-0.5): mean token log-probability below which a model rewrite
+      is rejected by the verifier; most kinds of repair are held to a stricter floor of
+      their own (``cleanup.neural.MIN_SCORE_BY_KIND``: -0.35 for a rewrite or a phrase).
+      Not for a choice between two repairs a rule would make anyway, ``comma`` or ``lower``:
+      that score is a share, held to its own floor.
     - ``seed`` (0): langdetect's seed, so detection is deterministic.
     """
 
@@ -34,7 +36,7 @@ class Config:
     model_path: Path | None = None
     model_scope: str = "flagged"
     disabled_rules: frozenset[str] = field(default_factory=frozenset)
-    min_model_score: float = -0.35
+    min_model_score: float = -0.5
     seed: int = 0
 
     def rule_enabled(self, rule_id: str) -> bool:

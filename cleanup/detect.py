@@ -15,7 +15,7 @@ from .rules import casing, merge, phrases
 from .rules.casing import title_case_line
 from .rules.context import protected_spans
 from .config import SUPPORTED_LANGUAGES
-from .rules.lexicon import cased_table, known_anywhere, mostly_capitalised, zipf
+from .rules.lexicon import DETERMINERS, cased_table, known_anywhere, mostly_capitalised, written_lower_case, zipf
 
 #: A capitalised word this common in its lower-case form is a function word, not a name.
 FUNCTION_WORD_ZIPF = 5.6
@@ -92,6 +92,11 @@ def suspicious_spans(text: str, lang: str, context=None, hints: bool = False, gl
 #: German formal address (``Sie``, ``Ihr Baby``), capitalised anywhere in a sentence.
 _GERMAN_FORMAL_ADDRESS = frozenset({"Sie", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres", "Ihnen"})
 
+#: Languages whose adjectives come before the noun: a capitalised word the corpus writes in
+#: lower case after a name is a verb there (``Trump Considered``, ``Neil Black Sagt``), not
+#: a name's adjective as in Spanish ``Congreso Norteamericano``.
+_ADJECTIVES_BEFORE_NOUNS = frozenset({"en", "de"})
+
 #: An elided article or pronoun and the word it is written with (``L'attractivité``, ``Dell'aumento``).
 _ELIDED_WORD = re.compile(r"[A-ZÀ-Þ][a-z]*['’][^\s,;:.!?»”\")]*")
 
@@ -138,12 +143,24 @@ def _hints(text: str, lang: str, glue_hints: bool = False) -> list[Span]:
         word = m.group(2)
         prev_start = text.rfind(" ", 0, m.start(1)) + 1
         after_name = not text[prev_start].islower()
-        if title_case_line(text, m.start()) or (after_name and not _may_end_a_name(text, m.end(2), word, lang)):
+        lower_only = written_lower_case(word, lang)
+        if title_case_line(text, m.start()) or (after_name and not _may_end_a_name(text, m.end(2), word, lang, lower_only)):
             continue  # a name of several words, a headline in title case
         lower = word.lower()
         frequency = max(zipf(lower, lang), zipf(re.split(r"['’]", lower)[0], lang))
         if frequency >= FUNCTION_WORD_ZIPF:
             continue  # flagged already (model.capital_after_link)
+        if lower_only and text[prev_start:m.start(1)].lower() not in DETERMINERS.get(lang, ()) and (
+                not after_name or lang in _ADJECTIVES_BEFORE_NOUNS) and not _name_goes_on(text, m.end(2)):
+            # The corpus never capitalises it in mid-sentence (``sueños Considera que``,
+            # ``Trump Considered``): the strongest evidence the lists have, German included,
+            # where it tells a verb (``Stieftochter Ging``) from a noun. Not after a
+            # determiner, where a name or a title may start (``la Sûreté``), nor after a name
+            # where adjectives follow nouns (``Congreso Norteamericano``), nor where a name
+            # goes on past a preposition (``ser Comandante en Jefe``).
+            spans.append(Span(prev_start, m.end(2), "hint.capital_lowercase_word", f"{word!r} is capitalised in mid-sentence, though the corpus writes it only in "
+                              "lower case: after a link?"))
+            continue
         form = cased_table(lang).get(lower)
         rule, lower_ratio, unlisted_zipf = (
             ("hint.capital_after_name", AFTER_NAME_LOWER_RATIO, AFTER_NAME_UNLISTED_ZIPF) if after_name
@@ -194,20 +211,30 @@ def _after_name(text: str, start: int) -> bool:
 #: written lower-case this many times as often as capitalised (``Country``: 106, ``Made``: 181;
 #: not ``Line``: 12, ``Agreement``: 16) ...
 AFTER_NAME_LOWER_RATIO = 20.0
-#: ... or an unlisted word this common (``Pleaded``, ``Skipped``: 3.66).
+#: ... or an unlisted word this common (``Vystrčil Entregó``: too rare in the corpus for its lower-case list).
 AFTER_NAME_UNLISTED_ZIPF = 3.5
 
 
-def _may_end_a_name(text: str, end: int, word: str, lang: str) -> bool:
+def _may_end_a_name(text: str, end: int, word: str, lang: str, lower_only: bool = False) -> bool:
     """Whether a capitalised ``word`` after a capitalised one may be a link's trace rather
     than a name going on (``Fastow Pleaded guilty``, ``Russia Forming a``): a lower-case word
     or a comma follows, it is no possessive (``Lisa Wilkinson's``), and the language does not
-    capitalise every noun (German ``Stieftochter Ging`` is left alone: the lists cannot tell its
-    verbs from its nouns)."""
-    return (lang != "de" and re.match(r" [a-zß-ÿ]|,", text[end:end + 2]) is not None
+    capitalise every noun, unless the corpus writes the word only in lower case (German
+    ``Neil Black Sagt``; ``Stieftochter Bekam`` is left alone where the corpus lacks it)."""
+    return ((lang != "de" or lower_only) and re.match(r" [a-zß-ÿ]|,", text[end:end + 2]) is not None
             and re.search(r"['’]s$", word) is None)
 
 
 def _name_follows(text: str, end: int) -> bool:
     return re.match(r" [A-ZÀ-Þ][^\W\d_]", text[end:end + 3]) is not None
+
+
+def _name_goes_on(text: str, end: int) -> bool:
+    """Whether a word that joins the words of a name and a capitalised word follow
+    (``Comandante en Jefe``, ``Sûreté du Québec``, ``Ministry of Defence``). Not a capital
+    right after: a verb before its subject (``explicó Noda``) is as likely as a name."""
+    return _NAME_GOES_ON.match(text, end) is not None
+
+
+_NAME_GOES_ON = re.compile(r" (?:of|and|de|del|da|do|dos|das|du|des|di|della|en|y|e|et|und|von|für) [A-ZÀ-Þ][^\W\d_]")
 

@@ -47,7 +47,7 @@ _NO_COMMA_AFTER = {lang: frozenset(words.split()) for lang, words in {
           "between during among toward towards via despite without within upon",
     "es": "el la los las un una unos unas lo al del de en con por para sin sobre entre su sus mi tu "
           "según hacia hasta desde contra durante mediante tras",
-    "fr": "le la les un une des du au aux à de dans sur sous pour par avec sans chez ce cette ces son sa ses leur leurs "
+    "fr": "le la les un une des du au aux à de en dans sur sous pour par avec sans chez ce cette ces son sa ses leur leurs "
           "selon vers contre depuis pendant malgré parmi envers",
     "de": "der die das den dem des ein eine einen einem einer eines im am zum zur vom beim von mit für auf aus bei nach zu",
     "pt": "o a os as um uma uns umas do da dos das no na nos nas ao aos pelo pela pelos pelas com em de seu sua seus suas "

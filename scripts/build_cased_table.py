@@ -1,4 +1,5 @@
-"""Build the cased-frequency tables shipped in cleanup/rules/data/<lang>/cased.tsv.
+"""Build the cased-frequency tables shipped in cleanup/rules/data/<lang>/cased.tsv, and the
+lists of words the corpus writes only in lower case (cleanup/rules/data/<lang>/lowercase.txt).
 
 For every word seen in the middle of a sentence in the TRAINING part of the shared corpus
 (the held-out 5% is left for benchmarks, see cleanup.training.data.is_held_out), count how
@@ -11,7 +12,10 @@ their capital says nothing.
     CLEANUP_CORPUS_DIR=/path/to/corpus python scripts/build_cased_table.py en
 
 Output rows: ``lower<TAB>Capitalised<TAB>capitalised_count<TAB>lower_count``, only for words
-seen capitalised at least MIN_CAPITALISED times.
+seen capitalised at least MIN_CAPITALISED times. The words left out of it that are seen in
+lower case at least MIN_LOWER times go to ``lowercase.txt``: a capital on one of those in
+mid-sentence (``sueños Considera que``, German ``Stieftochter Ging``) is a link's trace, not
+a name's or a noun's.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from cleanup.config import SUPPORTED_LANGUAGES  # noqa: E402
 from cleanup.training.data import corpus_dir, is_held_out  # noqa: E402
 
 MIN_CAPITALISED = 3
+MIN_LOWER = 5
 WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 SENTENCE_START = re.compile(r"(?:^|[.!?:;…]\s+|[\"“«„(\[—–-]\s*)$")
 
@@ -59,6 +64,13 @@ def build(lang: str) -> Path:
     write_table(out, f"built by scripts/build_cased_table.py from {path.name} (training split); "
                      "lower, Capitalised, capitalised count, lower-case count", rows)
     print(f"{lang}: {len(rows)} words -> {out.relative_to(ROOT)}", file=sys.stderr)
+    listed = {row[0] for row in rows}
+    lower_only = sorted(w for w, n in lower.items() if n >= MIN_LOWER and w not in listed)
+    lower_out = out.with_name("lowercase.txt")
+    write_table(lower_out, f"built by scripts/build_cased_table.py from {path.name} (training split); words "
+                           f"written in lower case at least {MIN_LOWER} times mid-sentence and capitalised "
+                           f"fewer than {MIN_CAPITALISED} times", [(w,) for w in lower_only])
+    print(f"{lang}: {len(lower_only)} words -> {lower_out.relative_to(ROOT)}", file=sys.stderr)
     return out
 
 

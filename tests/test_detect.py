@@ -91,7 +91,6 @@ def test_detector_hints_an_inner_capital_the_rules_leave_whole():
 
 
 @pytest.mark.parametrize("text, lang, hinted", [
-    ("he said Adding that modern technology helps", "en", ["said Adding"]),
     ("a focus on ensuring tranquility Peace and trust", "en", ["tranquility Peace"]),
     # names, a title-case headline, German nouns the cased table does not list: no hint
     ("President Joe Biden met Angela Merkel in Paris on Monday.", "en", []),
@@ -107,15 +106,13 @@ def test_detector_hints_a_common_word_capitalised_in_mid_sentence(text, lang, hi
 
 
 @pytest.mark.parametrize("text, lang, hinted", [
-    ("In January 2004, Fastow Pleaded guilty to two counts", "en", ["Fastow Pleaded"]),
-    ("delivered to the arctic region of Russia Forming a battalion", "en", ["Russia Forming"]),
-    ("Olomouc, in the Czech Republic Namely in the city", "en", ["Republic Namely"]),
+    ("from the Independence of Kazakh Country, saying we are", "en", ["Kazakh Country"]),
     ("Miloš Vystrčil Entregó a finales de mayo", "es", ["Vystrčil Entregó"]),
     # a name going on, a possessive, a noun names often end with, German nouns: no hint
     ("Neil Hunter From Sittingbourne was supposed to leave", "en", []),
     ("as James Milner's crossing found Bobby", "en", []),
     ("as the Hokuriku Shinkansen Line is expected to open", "en", []),
-    ("Die Stieftochter Ging nach Hause", "de", []),
+    ("Die Firma Abfallentsorgung hat geschlossen", "de", []),
 ])
 def test_detector_hints_a_common_word_capitalised_after_a_name(text, lang, hinted):
     """``Fastow Pleaded guilty``: after a capitalised word a capital may be a name running on,
@@ -124,6 +121,30 @@ def test_detector_hints_a_common_word_capitalised_after_a_name(text, lang, hinte
 
     spans = suspicious_spans(text, lang, hints=True)
     assert [text[s.start:s.end] for s in spans if s.rule == "hint.capital_after_name"] == hinted
+    assert not any(s.rule.startswith("hint.") for s in suspicious_spans(text, lang))
+
+
+@pytest.mark.parametrize("text, lang, hinted", [
+    ("he said Adding that modern technology helps", "en", ["said Adding"]),
+    ("había cumplido todos sus sueños Considera que estaba", "es", ["sueños Considera"]),
+    ("At first Trump Considered the deal to be", "en", ["Trump Considered"]),
+    ("In January 2004, Fastow Pleaded guilty to two counts", "en", ["Fastow Pleaded"]),
+    ("delivered to the arctic region of Russia Forming a battalion", "en", ["Russia Forming"]),
+    # German too, where the list tells a verb from a noun
+    ("Um dem Tier zu helfen Riefen die Passanten die Polizei", "de", ["helfen Riefen"]),
+    ("Seine Stieftochter Ging nach Plymouth, wo sie studierte.", "de", ["Stieftochter Ging"]),
+    # after an article or a preposition German writes adjectives and verbs as nouns; names: no hint
+    ("Das bringt das Programm zum Halten und die Lampe", "de", []),
+    ("Wir sind die Einzigen im Großraum Linz", "de", []),
+    ("President Joe Biden met Angela Merkel in Paris on Monday.", "en", []),
+])
+def test_detector_hints_a_word_the_corpus_writes_only_in_lower_case_capitalised(text, lang, hinted):
+    """``sueños Considera que``: the corpus never capitalises it in mid-sentence, the strongest
+    evidence the lists have that a capital is a link's trace; the span has its own floor."""
+    from cleanup.detect import suspicious_spans
+
+    spans = suspicious_spans(text, lang, hints=True)
+    assert [text[s.start:s.end] for s in spans if s.rule == "hint.capital_lowercase_word"] == hinted
     assert not any(s.rule.startswith("hint.") for s in suspicious_spans(text, lang))
 
 

@@ -151,6 +151,8 @@ def test_a_span_the_rules_split_anyway_is_only_asked_how():
     assert floor_kind("comma", replace(request, rule="model.capital_in_title")) == "capital hint"
     assert floor_kind("lower", replace(request, rule="hint.capital_after_name")) == "capital after name"
     assert floor_kind("comma", replace(request, rule="model.capital_after_noun")) == "capital after noun"
+    assert floor_kind("comma", replace(request, rule="hint.capital_lowercase_word")) == "capital lower-case word"
+    assert floor_kind(None, request) == "rewrite"  # a model that rewrites the window instead of naming a repair
 
 
 def test_the_model_may_not_lower_a_german_noun_split_off_a_glue():
@@ -211,11 +213,11 @@ class _AlwaysRepairer:
 
     model_id, evidence, names_ops = "fake@0", False, True
 
-    def __init__(self, op):
-        self.op = op
+    def __init__(self, op, score=0.0):
+        self.op, self.score = op, score
 
     def choose(self, sources, candidates, relative=None):
-        return [(self.op if self.op in options else "keep", 0.0) for options in candidates]
+        return [(self.op if self.op in options else "keep", self.score) for options in candidates]
 
 
 def test_repairs_of_windows_sharing_a_word_apply_at_their_own_letters(monkeypatch):
@@ -239,3 +241,15 @@ def test_two_repairs_reaching_the_same_letters_apply_once(monkeypatch):
     cleaned = clean_article(text, Config(lang="en"))
     assert cleaned.text == "He said the Ukrainian Army, they said on Monday it was fine."
     assert len([e for e in cleaned.edits if e.source == "model"]) == 1
+
+
+def test_a_capital_on_a_word_the_corpus_writes_in_lower_case_is_held_to_a_looser_floor(monkeypatch):
+    """The same unsure repair (-0.4) is applied where the corpus never capitalises the word
+    (``Adding``), and not where the word is also a name (``Peace``: the capital hint's floor)."""
+    import cleanup.neural as neural
+
+    monkeypatch.setattr(neural, "load_repairer", lambda path: _AlwaysRepairer("comma", score=-0.4))
+    text = "He said Adding that a focus on ensuring tranquility Peace and trust helps."
+    cleaned = clean_article(text, Config(lang="en"))
+    assert cleaned.text == "He said, adding that a focus on ensuring tranquility Peace and trust helps."
+    assert [e.rule for e in cleaned.edits] == ["capital.model"]

@@ -96,3 +96,15 @@ def test_a_kind_of_repair_the_model_is_not_trusted_with_is_refused_whatever_its_
     assert why.startswith("the model is not trusted with this kind of repair")
     assert MIN_SCORE_BY_KIND["casing"] == math.inf
 
+
+
+def test_verify_reads_a_rare_word_its_corpus_never_writes_in_lower_case_as_a_name():
+    """wordfreq folds case, so it knows `guernica`; the Portuguese corpus never writes it in
+    lower case, and a word that rare is a name. A word as rare that the corpus writes in
+    lower case (`subtropicais`) may still lose its capital."""
+    guernica = _proposal_at("há 60 anos, emGuernica, para sempre", "emGuernica", "há 60 anos, em guernica, para sempre")
+    assert check_model_proposal(Proposal(**{**guernica.__dict__, "lang": "pt"}), -0.5) == \
+        "lower-cases a name or an acronym"
+    plants = _proposal_at("das plantasSubtropicais da região", "plantasSubtropicais",
+                          "das plantas subtropicais da região")
+    assert check_model_proposal(Proposal(**{**plants.__dict__, "lang": "pt"}), -0.5) is None

@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 from . import PROSE, Fix, Rule
-from .lexicon import ARTICLES, CasedForm, cased_table, is_title, rarely_capitalised, table_rows, zipf
+from .lexicon import ARTICLES, DETERMINERS, CasedForm, cased_table, is_title, rarely_capitalised, table_rows, zipf
 from .merge import SUBJECT_PRONOUNS
 
 #: The corpus must write the word capitalised at least this often...
@@ -243,20 +243,13 @@ _CONTRACTED_ARTICLES = {lang: frozenset(words.split()) for lang, words in {
     "pt": "ao aos do da dos das no na nos nas"}.items()}
 
 
-#: German makes a noun of any word by capitalising it after a determiner (``das Aus``,
-#: ``ihr Können``, ``das Ein oder Andere``): after these a capital is grammar.
-_GERMAN_DETERMINERS = frozenset(
-    "der die das dem den des ein eine einem einen einer eines kein keine keinem keinen keiner keines "
-    "mein meine meinem meinen meiner meines dein deine sein seine seinem seinen seiner seines ihr ihre "
-    "ihrem ihren ihrer ihres unser unsere unserem unseren unserer euer eure jenes dieses alles etwas "
-    "irgendein irgendeine viel wenig nichts am im vom zum zur beim ins ans aufs".split())
-
-
 def _after_german_determiner(words_before: list[str]) -> bool:
     """Whether a determiner comes right before, or before one lower-case word (an adjective)."""
-    if words_before[-1].lower() in _GERMAN_DETERMINERS:
+    # German makes a noun of any word by capitalising it after a determiner (``das Aus``,
+    # ``ihr Können``, ``das Ein oder Andere``): after these a capital is grammar.
+    if words_before[-1].lower() in DETERMINERS["de"]:
         return True
-    return len(words_before) > 1 and words_before[-1].islower() and words_before[-2].lower() in _GERMAN_DETERMINERS
+    return len(words_before) > 1 and words_before[-1].islower() and words_before[-2].lower() in DETERMINERS["de"]
 
 
 #: Words after which an article starts a title in sentence case (``son livre La planète

@@ -75,6 +75,17 @@ def rarely_capitalised(word: str, lang: str) -> bool:
     return form is None or form.lower_count >= 4 * max(1, form.capitalised_count)
 
 
+def written_lower_case(word: str, lang: str) -> bool:
+    """Whether the corpus writes ``word`` in lower case mid-sentence (at least 5 times) and
+    almost never capitalised there (fewer than 3 times: not in the cased table), as
+    ``data/<lang>/lowercase.txt`` lists: a verb (``Considera``, German ``Ging``), not a name.
+
+    >>> written_lower_case("Including", "en"), written_lower_case("Kyiv", "en")
+    (True, False)
+    """
+    return word.lower() in word_list(lang, "lowercase")
+
+
 @lru_cache(maxsize=None)
 def word_list(lang: str, name: str) -> frozenset[str]:
     """A plain word list shipped in ``data/<lang>/<name>.txt`` (``#`` comments allowed)."""
@@ -90,6 +101,27 @@ def word_list(lang: str, name: str) -> frozenset[str]:
 ARTICLES = {lang: frozenset(words.split()) for lang, words in {
     "en": "the a an", "es": "el la los las un una unos unas lo", "fr": "le la les un une des",
     "it": "il lo la i gli le un uno una", "pt": "o a os as um uma uns umas"}.items()}
+
+
+#: Articles, possessives, demonstratives and quantifiers: a word after one heads a noun
+#: phrase, a name's or a title's start (``la Sûreté``, ``nuestra Vía Láctea``), and German
+#: writes any adjective or verb as a noun there (``das Aus``, ``zum Halten``, ``vielen Belegen``).
+DETERMINERS = {lang: frozenset(words.split()) for lang, words in {
+    "en": "the a an this that these those my your his her its our their",
+    "es": "el la los las un una unos unas lo al del mi mis tu tus su sus nuestro nuestra nuestros nuestras "
+          "este esta estos estas ese esa esos esas aquel aquella",
+    "fr": "le la les un une des du au aux ce cet cette ces mon ma mes ton ta tes son sa ses notre nos votre "
+          "vos leur leurs",
+    "pt": "o a os as um uma uns umas ao aos do da dos das no na nos nas meu minha seu sua nosso nossa "
+          "este esta esse essa",
+    "it": "il lo la i gli le un uno una al allo alla ai agli alle del dello della dei degli delle nel nella "
+          "mio mia suo sua nostro nostra questo questa",
+    "de": "der die das dem den des ein eine einem einen einer eines kein keine keinem keinen keiner keines "
+          "mein meine meinem meinen meiner meines dein deine sein seine seinem seinen seiner seines ihr ihre "
+          "ihrem ihren ihrer ihres unser unsere unserem unseren unserer euer eure jenes dieses alles etwas "
+          "irgendein irgendeine viel wenig nichts am im vom zum zur beim ins ans aufs "
+          "diese diesen diesem dieser alle allen aller viele vielen vieler wenige wenigen jede jeden jedem "
+          "jeder manche manchen beide beiden"}.items()}
 
 
 #: Abbreviated titles before a name (``Ms.Nathiri``, ``M. Tripodi``, ``Mrs amirthalinga``):
