@@ -15,6 +15,7 @@ from .rules import casing, merge, phrases
 from .rules.casing import title_case_line
 from .rules.context import protected_spans
 from .config import SUPPORTED_LANGUAGES
+from .ops import NO_COMMA_AFTER
 from .rules.lexicon import DETERMINERS, cased_table, known_anywhere, mostly_capitalised, written_lower_case, zipf
 
 #: A capitalised word this common in its lower-case form is a function word, not a name.
@@ -150,14 +151,15 @@ def _hints(text: str, lang: str, glue_hints: bool = False) -> list[Span]:
         frequency = max(zipf(lower, lang), zipf(re.split(r"['’]", lower)[0], lang))
         if frequency >= FUNCTION_WORD_ZIPF:
             continue  # flagged already (model.capital_after_link)
-        if lower_only and text[prev_start:m.start(1)].lower() not in DETERMINERS.get(lang, ()) and (
+        if lower_only and not _before_a_name(text[prev_start:m.start(1)], lang) and (
                 not after_name or lang in _ADJECTIVES_BEFORE_NOUNS) and not _name_goes_on(text, m.end(2)):
             # The corpus never capitalises it in mid-sentence (``sueños Considera que``,
             # ``Trump Considered``): the strongest evidence the lists have, German included,
             # where it tells a verb (``Stieftochter Ging``) from a noun. Not after a
-            # determiner, where a name or a title may start (``la Sûreté``), nor after a name
-            # where adjectives follow nouns (``Congreso Norteamericano``), nor where a name
-            # goes on past a preposition (``ser Comandante en Jefe``).
+            # determiner, a preposition or a conjunction, which end no link but start names
+            # and titles (``la Sûreté``, ``Ministerio de Planificación``, ``Comedy of Errors``),
+            # nor after a name where adjectives follow nouns (``Congreso Norteamericano``),
+            # nor where a name goes on past a preposition (``ser Comandante en Jefe``).
             spans.append(Span(prev_start, m.end(2), "hint.capital_lowercase_word", f"{word!r} is capitalised in mid-sentence, though the corpus writes it only in "
                               "lower case: after a link?"))
             continue
@@ -227,6 +229,19 @@ def _may_end_a_name(text: str, end: int, word: str, lang: str, lower_only: bool 
 
 def _name_follows(text: str, end: int) -> bool:
     return re.match(r" [A-ZÀ-Þ][^\W\d_]", text[end:end + 3]) is not None
+
+
+def _before_a_name(word: str, lang: str) -> bool:
+    """A determiner, a preposition, a conjunction or a word written with an elided article
+    (``l'East Village``): after one a capital starts a name or a title."""
+    word = word.lower()
+    return (word in DETERMINERS.get(lang, ()) or word in NO_COMMA_AFTER.get(lang, ()) or word in _CONJUNCTIONS
+            or re.match(r"[^\W\d_]{1,4}['’]", word) is not None)
+
+
+#: Conjunctions of the supported languages, which join the words of names (``Research and
+#: Development``, ``Ministerio de Sanidad y Consumo``).
+_CONJUNCTIONS = frozenset("and or y e o ou et und oder".split())
 
 
 def _name_goes_on(text: str, end: int) -> bool:

@@ -42,7 +42,7 @@ _SINGULAR_ONLY = ("is", "was", "has", "does")
 _PLURAL_ONLY = ("are", "were", "have", "do")
 #: Articles, possessives and prepositions of the supported languages: a comma never follows
 #: them, so ``comma`` does not apply after one (``the Turning Point`` is not ``the, turning``).
-_NO_COMMA_AFTER = {lang: frozenset(words.split()) for lang, words in {
+NO_COMMA_AFTER = {lang: frozenset(words.split()) for lang, words in {
     "en": "the a an of to in on at for with by from into onto about his her its their our my your this these those "
           "between during among toward towards via despite without within upon",
     "es": "el la los las un una unos unas lo al del de en con por para sin sobre entre su sus mi tu "
@@ -91,7 +91,7 @@ def apply_op(op: str, text: str, start: int, end: int, lang: str) -> str | None:
         m = re.search(r"(\S+) ([A-ZÀ-Þ])(\S*)$", span)
         if m is None:
             return None
-        if op == "comma" and m.group(1).lower() in _NO_COMMA_AFTER.get(lang, ()):
+        if op == "comma" and m.group(1).lower() in NO_COMMA_AFTER.get(lang, ()):
             return None  # "the, turning Point": an article or a preposition never ends a clause
         joiner = ", " if op == "comma" and not m.group(1).endswith(",") else " "
         fixed = f"{m.group(1)}{joiner}{m.group(2).lower()}{m.group(3)}"

@@ -136,6 +136,10 @@ def test_detector_hints_a_common_word_capitalised_after_a_name(text, lang, hinte
     # after an article or a preposition German writes adjectives and verbs as nouns; names: no hint
     ("Das bringt das Programm zum Halten und die Lampe", "de", []),
     ("Wir sind die Einzigen im Großraum Linz", "de", []),
+    # after a preposition, a conjunction or an article names and titles start, and go on
+    ("el jefe del Ministerio de Planificación y Presupuesto dijo", "es", []),
+    ("Branagh was starring in Comedy of Errors last year", "en", []),
+    ("la policía de la Sûreté du Québec ha dicho", "es", []),
     ("President Joe Biden met Angela Merkel in Paris on Monday.", "en", []),
 ])
 def test_detector_hints_a_word_the_corpus_writes_only_in_lower_case_capitalised(text, lang, hinted):
