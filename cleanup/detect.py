@@ -160,7 +160,8 @@ def _hints(text: str, lang: str, glue_hints: bool = False) -> list[Span]:
             # and titles (``la Sûreté``, ``Ministerio de Planificación``, ``Comedy of Errors``),
             # nor after a name where adjectives follow nouns (``Congreso Norteamericano``),
             # nor where a name goes on past a preposition (``ser Comandante en Jefe``).
-            spans.append(Span(prev_start, m.end(2), "hint.capital_lowercase_word", f"{word!r} is capitalised in mid-sentence, though the corpus writes it only in "
+            spans.append(Span(prev_start, m.end(2), "hint.capital_lowercase_word",
+                              f"{word!r} is capitalised in mid-sentence, though the corpus writes it only in "
                               "lower case: after a link?"))
             continue
         form = cased_table(lang).get(lower)

@@ -140,6 +140,7 @@ def test_detector_hints_a_common_word_capitalised_after_a_name(text, lang, hinte
     ("el jefe del Ministerio de Planificación y Presupuesto dijo", "es", []),
     ("Branagh was starring in Comedy of Errors last year", "en", []),
     ("la policía de la Sûreté du Québec ha dicho", "es", []),
+    ("tan poco preparado para ser Comandante en Jefe como Donald Trump", "es", []),
     ("President Joe Biden met Angela Merkel in Paris on Monday.", "en", []),
 ])
 def test_detector_hints_a_word_the_corpus_writes_only_in_lower_case_capitalised(text, lang, hinted):
