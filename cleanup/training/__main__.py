@@ -19,7 +19,7 @@ def main(
                                              "gpu-cont2 (goes on from gpu-cont's best); back on the CPU, cpu-s7 "
                                              "(goes on from gpu-cont2's weights; the shipped model; its examples "
                                              "are written first, see the model card); CPU experiments, not "
-                                             "shipped: cpu-glue, cpu-s6, then cpu-mix, and cpu-s8 (write their examples "
+                                             "shipped: cpu-glue, cpu-s6, then cpu-mix, cpu-s8 and cpu-s9 (write their examples "
                                              "first with --write-examples)."),
     name: Optional[str] = typer.Option(None, help="Run name; checkpoints go to runs/<name>/."),
     max_steps: Optional[int] = typer.Option(None),
