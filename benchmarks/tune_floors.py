@@ -77,7 +77,7 @@ def record_proposals(text: str, config: Config) -> list[tuple[str, float, str, s
     floor_of, check = neural._score_floor, neural.check_model_proposal
 
     def no_floor(op, request, config):
-        pending.append(neural.floor_kind(op, request) or "rewrite")
+        pending.append(neural.floor_kind(op, request) or "keep")
         return -math.inf
 
     def recording(proposal, min_score, named_repair=False):

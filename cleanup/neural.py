@@ -372,7 +372,7 @@ MIN_SCORE_BY_KIND = {"casing": math.inf, "capital": -0.35, "capital hint": -0.07
                      "capital after noun": -0.35, "capital lower-case word": -0.5, "phrase": -0.35, "rewrite": -0.35}
 
 
-def floor_kind(op: str | None, request: _Request) -> str:
+def floor_kind(op: str | None, request: _Request) -> str | None:
     """Which score floor a repair is held to: its report kind (``casing``, ``capital``,
     ``merge``, ``phrase``), except for splits. Where a merge rule splits the span anyway
     (``canAlso``), the model only chooses how (``can also``, not ``can Also``): the text is
@@ -381,7 +381,8 @@ def floor_kind(op: str | None, request: _Request) -> str:
     (``glue hint``). A capital lowered (``comma``, ``lower``) is judged by what flagged it
     (``_CAPITAL_FLOOR_KINDS``): after a link, on a word the corpus writes only in lower case,
     after a name (``Kazakh Country``, where names run on), or only a ``capital hint``. A
-    model that rewrites the window instead of naming a repair makes a ``rewrite``."""
+    model that rewrites the window instead of naming a repair makes a ``rewrite``; ``keep``
+    has no kind."""
     if op in _SPLIT_CHOICES:
         return "split choice" if request.rule.startswith("merge.") else "glue hint"
     if op in ("comma", "lower"):
