@@ -1,5 +1,5 @@
 """Link the epochs of two example stores alternately into a third, so that a run replays
-older examples between new ones (presets ``cpu-mix``, ``cpu-s7``, ``cpu-s8``):
+older examples between new ones (presets ``cpu-mix``, ``cpu-s7``, ``cpu-s8``, ``cpu-s9``):
 
     python scripts/interleave_example_stores.py runs/examples-mix7 runs/examples-cpu-s7 runs/examples-gpu --epochs 8
     python scripts/interleave_example_stores.py runs/examples-mix8 runs/examples-cpu-s8 runs/examples-gpu \\
