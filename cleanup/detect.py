@@ -132,7 +132,11 @@ def _hints(text: str, lang: str, glue_hints: bool = False) -> list[Span]:
         elif word.islower() and len(word) >= 3:
             form = cased_table(lang).get(word)
             if form is not None and form.capitalised_count > form.lower_count:
-                spans.append(Span(m.start(), m.end(), "hint.lowercase_name", "usually written capitalised"))
+                if form.lower_count == 0 and len(word) >= 4 and zipf(word, lang) < RARE_WORD_ZIPF:
+                    spans.append(Span(m.start(), m.end(), "hint.rare_lowercase_name",
+                                      "never written in lower case, and rare as a common word: a name?"))
+                else:
+                    spans.append(Span(m.start(), m.end(), "hint.lowercase_name", "usually written capitalised"))
             elif form is not None and form.capitalised_count * 4 >= form.lower_count and _name_follows(text, m.end()):
                 spans.append(Span(m.start(), m.end(), "hint.lowercase_name",
                                   "often capitalised, and a name follows (united States)"))
@@ -179,6 +183,13 @@ def _hints(text: str, lang: str, glue_hints: bool = False) -> list[Span]:
                               f"{word!r}, mostly lower-case, is capitalised in mid-sentence: after a link?"))
     return spans
 
+
+#: A lower-case word the corpus capitalises and never writes in lower case (too seldom for
+#: ``casing.proper_noun``) is a name the model may restore when it is rarer than this as a
+#: common word (``watzke``, ``aylan``; not ``nebula``), under a floor of its own
+#: (``cleanup.neural``). Words the corpus also writes lower-case (``cup``, ``bay``,
+#: ``inspectorate``, which start names and stand alone) stay ``hint.lowercase_name``.
+RARE_WORD_ZIPF = 3.0
 
 #: A lower-case word no list knows, this long, that splits into two words is a hint for the
 #: model (``veryemblematic``, ``cameflying``); not in German, which writes compounds solid.

@@ -70,6 +70,20 @@ def mark_span(text: str, start: int, end: int) -> str:
     return f"{text[:start]}{MARK_OPEN}{text[start:end]}{MARK_CLOSE}{text[end:]}"
 
 
+#: Subject pronouns (singular, plural) that MT glues after a linked entity: Spanish drops
+#: the subject ("las Fuerzas Armadas han…"), the translator re-inserts one, and the link
+#: boundary eats the space: "the Armed ForcesThey have". The simulator plants these, and
+#: ``drop`` removes nothing else.
+PRONOUNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "en": (("He", "She", "It"), ("They",)),
+    "es": (("Él", "Ella"), ("Ellos", "Ellas")),
+    "fr": (("Il", "Elle"), ("Ils", "Elles")),
+    "de": (("Er", "Sie", "Es"), ("Sie",)),
+    "pt": (("Ele", "Ela"), ("Eles", "Elas")),
+    "it": (("Lui", "Lei", "Esso"), ("Loro", "Essi")),
+}
+
+
 def apply_op(op: str, text: str, start: int, end: int, lang: str) -> str | None:
     """``text`` with ``op`` applied to the span [start, end); None when it does not apply."""
     span = text[start:end]
@@ -81,8 +95,8 @@ def apply_op(op: str, text: str, start: int, end: int, lang: str) -> str | None:
             return None
         left, right = span[:point], span[point:]
         if op == "drop":
-            if not right.isalpha():
-                return None
+            if right not in sum(PRONOUNS.get(lang, ()), ()):
+                return None  # only an inserted pronoun goes ("foiLançado" keeps its verb)
             return text[:start] + left + text[end:]
         if op == "split lower":
             right = right[:1].lower() + right[1:]

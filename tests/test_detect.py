@@ -162,6 +162,18 @@ def test_detector_hints_a_lower_case_word_often_capitalised_before_a_name():
     assert hinted == [(text.index("northern"), "northern")]  # not the second: no capital follows it
 
 
+@pytest.mark.parametrize("text, rule", [
+    ("Next week, said watzke, the club will decide.", "hint.rare_lowercase_name"),  # 3 times, only capitalised
+    ("An aunt of aylan Kurdi lives in Canada.", "hint.rare_lowercase_name"),
+    ("The inspectorate opened an inquiry.", "hint.lowercase_name"),  # also written lower-case (7 of 32)
+    ("They lost the world cup final.", "hint.lowercase_name"),  # common: it starts names and stands alone
+])
+def test_detector_tells_a_rare_name_from_a_word_that_starts_names(text, rule):
+    from cleanup.detect import suspicious_spans
+
+    assert [s.rule for s in suspicious_spans(text, "en", hints=True) if "lowercase_name" in s.rule] == [rule]
+
+
 @pytest.mark.parametrize("text, lang, hinted", [
     ("the state, assures Anton zharkov, a member of the Duma", "en", ["zharkov"]),
     ("Grzegorz schetyna: I will not promise it", "en", ["schetyna"]),
@@ -172,7 +184,7 @@ def test_detector_hints_a_rare_lower_case_word_after_a_name(text, lang, hinted):
     from cleanup.detect import suspicious_spans
 
     spans = suspicious_spans(text, lang, hints=True)
-    assert [text[s.start:s.end] for s in spans if s.rule == "hint.lowercase_name"] == hinted
+    assert [text[s.start:s.end] for s in spans if s.rule.endswith("lowercase_name")] == hinted
 
 
 @pytest.mark.parametrize("text, rule", [

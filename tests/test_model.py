@@ -68,8 +68,8 @@ def test_model_repairs_what_the_rules_cannot_in_a_sample():
 
 def test_model_chooses_among_the_repairs_that_apply(repairer):
     """An op model is asked which applicable repair, not to name one freely: `comma` or
-    `capitalise` cannot apply to a glued word, and `split` is not offered where the merge
-    rule lower-cases the function word it splits off."""
+    `capitalise` cannot apply to a glued word, `split` is not offered where the merge
+    rule lower-cases the function word it splits off, and `drop` only for a pronoun."""
     from cleanup.neural import _applicable_ops, _Request
     from cleanup.windows import model_input, span_evidence
 
@@ -77,7 +77,7 @@ def test_model_chooses_among_the_repairs_that_apply(repairer):
     start = text.index("saidThe")
     request = _Request(0, "en", 0, len(text), start, start + len("saidThe"), "hint.case_glue", "")
     options = _applicable_ops(text, request)
-    assert options == ["keep", "split lower", "drop"]
+    assert options == ["keep", "split lower"]
     source = model_input("en", text[:start] + "⟦saidThe⟧" + text[start + 7:], span_evidence("saidThe", "en"))
     [(answer, score)] = repairer.choose([source], [options])
     assert answer in options and score <= 0
@@ -253,3 +253,26 @@ def test_a_capital_on_a_word_the_corpus_writes_in_lower_case_is_held_to_a_looser
     cleaned = clean_article(text, Config(lang="en"))
     assert cleaned.text == "He said, adding that a focus on ensuring tranquility Peace and trust helps."
     assert [e.rule for e in cleaned.edits] == ["capital.model"]
+
+
+def test_the_model_restores_a_rare_name_but_not_a_word_that_starts_names(monkeypatch):
+    """``capitalise`` is off for words the corpus also writes in lower case (``cup``), and
+    applied above its own floor to a rare word the corpus only capitalises (``watzke``)."""
+    import cleanup.neural as neural
+
+    monkeypatch.setattr(neural, "load_repairer", lambda path: _AlwaysRepairer("capitalise", score=-0.05))
+    text = "Next week, said watzke, the world cup final will be played."
+    cleaned = clean_article(text, Config(lang="en"))
+    assert cleaned.text == "Next week, said Watzke, the world cup final will be played."
+    assert [(e.before, e.source) for e in cleaned.edits] == [("w", "model")]
+
+
+def test_a_capital_between_two_words_is_never_offered_as_a_glue_to_split():
+    """``Tipsport Ties``: the flag is about the capital of ``Ties``; splitting the unknown
+    ``Tipsport`` into ``Tip sport`` is no answer to it."""
+    from cleanup.neural import _applicable_ops, _Request
+
+    text = "Probably because Tipsport Ties registration to an email address."
+    start, end = text.index("Tipsport"), text.index(" registration")
+    request = _Request(0, "en", 0, len(text), start, end, "hint.capital_lowercase_word", "")
+    assert _applicable_ops(text, request) == ["keep", "comma", "lower"]

@@ -50,6 +50,17 @@ def test_no_comma_after_a_preposition(lang, text, span):
     assert apply_op("comma", text, start, start + len(span), lang) is None
 
 
+@pytest.mark.parametrize("lang, text, span, expected", [
+    ("pt", "o livro foiLançado em 1999", "foiLançado", None),  # a verb, not an inserted pronoun
+    ("en", "the ministry saidRussia would", "saidRussia", None),
+    ("pt", "as Forças ArmadasEles afirmaram", "ArmadasEles", "as Forças Armadas afirmaram"),
+    ("de", "die StreitkräfteSie haben", "StreitkräfteSie", "die Streitkräfte haben"),
+])
+def test_drop_removes_only_an_inserted_subject_pronoun(lang, text, span, expected):
+    start = text.index(span)
+    assert apply_op("drop", text, start, start + len(span), lang) == expected
+
+
 def test_ops_parse_and_mark():
     assert parse_op(" Split Lower ") == "split lower" and parse_op("the Armed Forces have") is None
     assert set(OPS) >= {"keep", "split", "drop", "comma", "capitalise", "thus he"}

@@ -24,21 +24,10 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
+from cleanup.ops import PRONOUNS
 from cleanup.windows import model_input, widen
 
 _TOKEN = re.compile(r"\S+")
-
-#: Subject pronouns (singular, plural) that MT glues after a linked entity: Spanish drops
-#: the subject ("las Fuerzas Armadas han…"), the translator re-inserts one, and the link
-#: boundary eats the space: "the Armed ForcesThey have".
-PRONOUNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "en": (("He", "She", "It"), ("They",)),
-    "es": (("Él", "Ella"), ("Ellos", "Ellas")),
-    "fr": (("Il", "Elle"), ("Ils", "Elles")),
-    "de": (("Er", "Sie", "Es"), ("Sie",)),
-    "pt": (("Ele", "Ela"), ("Eles", "Elas")),
-    "it": (("Lui", "Lei", "Esso"), ("Loro", "Essi")),
-}
 
 #: Frequent finite verbs: a pronoun is most often inserted right before one of them.
 VERBS: dict[str, frozenset[str]] = {
