@@ -32,7 +32,10 @@ from cleanup.config import SUPPORTED_LANGUAGES  # noqa: E402
 from cleanup.training.data import corpus_dir, is_held_out  # noqa: E402
 
 MIN_CAPITALISED = 3
-MIN_LOWER = 5
+#: 3 since the ninth session (5 before): the small corpora (es, fr, pt, it: 12,000-31,000
+#: lines) saw many verb forms fewer than 5 times (``pena Dirigidos``). Benchmark es 0.813 →
+#: 0.817, the rest unchanged; en/de/fr development split 4 right, no clean change (3 before).
+MIN_LOWER = 3
 WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 SENTENCE_START = re.compile(r"(?:^|[.!?:;…]\s+|[\"“«„(\[—–-]\s*)$")
 

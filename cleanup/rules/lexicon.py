@@ -76,7 +76,7 @@ def rarely_capitalised(word: str, lang: str) -> bool:
 
 
 def written_lower_case(word: str, lang: str) -> bool:
-    """Whether the corpus writes ``word`` in lower case mid-sentence (at least 5 times) and
+    """Whether the corpus writes ``word`` in lower case mid-sentence (at least 3 times) and
     almost never capitalised there (fewer than 3 times: not in the cased table), as
     ``data/<lang>/lowercase.txt`` lists: a verb (``Considera``, German ``Ging``), not a name.
 
