@@ -82,6 +82,7 @@ PRONOUNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "pt": (("Ele", "Ela"), ("Eles", "Elas")),
     "it": (("Lui", "Lei", "Esso"), ("Loro", "Essi")),
 }
+_DROPPABLE = {lang: frozenset(singular + plural) for lang, (singular, plural) in PRONOUNS.items()}
 
 
 def apply_op(op: str, text: str, start: int, end: int, lang: str) -> str | None:
@@ -95,7 +96,7 @@ def apply_op(op: str, text: str, start: int, end: int, lang: str) -> str | None:
             return None
         left, right = span[:point], span[point:]
         if op == "drop":
-            if right not in sum(PRONOUNS.get(lang, ()), ()):
+            if right not in _DROPPABLE.get(lang, ()):
                 return None  # only an inserted pronoun goes ("foiLançado" keeps its verb)
             return text[:start] + left + text[end:]
         if op == "split lower":

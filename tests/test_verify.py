@@ -97,7 +97,6 @@ def test_a_kind_of_repair_the_model_is_not_trusted_with_is_refused_whatever_its_
     assert MIN_SCORE_BY_KIND["casing"] == math.inf
 
 
-
 def test_verify_reads_a_rare_word_its_corpus_never_writes_in_lower_case_as_a_name():
     """wordfreq folds case, so it knows `guernica`; the Portuguese corpus never writes it in
     lower case, and a word that rare is a name. A word as rare that the corpus writes in
