@@ -126,6 +126,11 @@ def _hints(text: str, lang: str, glue_hints: bool = False) -> list[Span]:
         elif (lang != "de" and word.islower() and len(word) >= LOWER_GLUE_LETTERS and (m.start(), m.end()) not in split_by_rules
               and unknown_everywhere(word) and lower_glue_split(word, lang)):
             spans.append(Span(m.start(), m.end(), "hint.lower_glue", "two words run together, which no list knows as one?"))
+        elif (word[0].isupper() and word[1:].islower() and len(word) >= NAME_GLUE_LETTERS
+              and (m.start(), m.end()) not in split_by_rules and _glued_to_a_lower_case_word(word, lang)):
+            spans.append(Span(m.start(), m.end(), "hint.name_glue",
+                              "a word no list knows, ending in one the corpus writes only in lower case: "
+                              "a name or a noun glued to it?"))
         elif glue_hints and len(word) >= 6 and word[0].isupper() and word[1:].islower():
             if known_anywhere(word, lang) == 0 and candidate_split(word, lang):
                 spans.append(Span(m.start(), m.end(), "hint.glue", "an unknown word that reads as a name glued to a word"))
@@ -190,6 +195,24 @@ def _hints(text: str, lang: str, glue_hints: bool = False) -> list[Span]:
 #: (``cleanup.neural``). Words the corpus also writes lower-case (``cup``, ``bay``,
 #: ``inspectorate``, which start names and stand alone) stay ``hint.lowercase_name``.
 RARE_WORD_ZIPF = 3.0
+
+#: A capitalised word no list knows, this long, that ends in a word of NAME_GLUE_ENDING
+#: letters or more the corpus writes only in lower case, is a hint for the model: a name or a
+#: noun glued to the word after it (``Bildersollten``, ``Rücktrittgeführt``,
+#: ``Pernambucanoreforçou``). Unlike ``hint.glue`` (any unknown split, off at inference),
+#: the lower-case list vouches for the second word.
+NAME_GLUE_LETTERS = 8
+NAME_GLUE_ENDING = 4
+
+
+def _glued_to_a_lower_case_word(word: str, lang: str) -> bool:
+    from .rules.merge import candidate_split
+
+    if known_anywhere(word, lang) > 0:
+        return False
+    split = candidate_split(word, lang)
+    return split is not None and len(split[1]) >= NAME_GLUE_ENDING and written_lower_case(split[1], lang)
+
 
 #: A lower-case word no list knows, this long, that splits into two words is a hint for the
 #: model (``veryemblematic``, ``cameflying``); not in German, which writes compounds solid.

@@ -175,6 +175,23 @@ def test_detector_tells_a_rare_name_from_a_word_that_starts_names(text, rule):
 
 
 @pytest.mark.parametrize("text, lang, hinted", [
+    ("Alle privaten Briefe und Bildersollten privat bleiben.", "de", ["Bildersollten"]),
+    ("Die Familie des Jungenbehauptete zudem, dass", "de", ["Jungenbehauptete"]),
+    ("Ilsélargissent leur influence économique", "fr", ["Ilsélargissent"]),
+    # compounds and names whose end is no word the corpus writes only in lower case: no hint
+    ("Der Verwaltungsrat tagte am Montag.", "de", []),
+    ("As mayor Bernd Steinmeier reported on Monday", "en", []),
+])
+def test_detector_hints_a_word_glued_to_one_the_corpus_writes_only_in_lower_case(text, lang, hinted):
+    """``Bildersollten``: no list knows the run, and the corpus never capitalises its end, so
+    a noun or a name lost the space before a verb; the model judges whether to split."""
+    from cleanup.detect import suspicious_spans
+
+    spans = suspicious_spans(text, lang, hints=True)
+    assert [text[s.start:s.end] for s in spans if s.rule == "hint.name_glue"] == hinted
+
+
+@pytest.mark.parametrize("text, lang, hinted", [
     ("the state, assures Anton zharkov, a member of the Duma", "en", ["zharkov"]),
     ("Grzegorz schetyna: I will not promise it", "en", ["schetyna"]),
     ("the Ukrainian drones flew on", "en", []),  # a word the lists know
