@@ -199,8 +199,8 @@ RARE_WORD_ZIPF = 3.0
 #: A capitalised word no list knows, this long, that ends in a word of NAME_GLUE_ENDING
 #: letters or more the corpus writes only in lower case, is a hint for the model: a name or a
 #: noun glued to the word after it (``Bildersollten``, ``Rücktrittgeführt``,
-#: ``Pernambucanoreforçou``). Unlike ``hint.glue`` (any unknown split, off at inference),
-#: the lower-case list vouches for the second word.
+#: ``Ilsélargissent``). Unlike ``hint.glue`` (any unknown split, off at inference), the
+#: lower-case list vouches for the second word.
 NAME_GLUE_LETTERS = 8
 NAME_GLUE_ENDING = 4
 
