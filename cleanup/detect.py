@@ -106,8 +106,7 @@ def _hints(text: str, lang: str, glue_hints: bool = False) -> list[Span]:
     """Weaker evidence, for the model only (``cleanup detect`` does not list these): a
     lower-case word the corpus mostly capitalises (``bakhmut``; ``ministry`` is not one).
 
-    Also a word with one inner capital that the rules leave whole (``QuaidIndignado``,
-    ``LongBeach``): a name glued to a word, or a brand the model should keep.
+    Also a word with one inner capital that the rules leave whole (``LongBeach``): a name glued to a word, or a brand the model should keep.
 
     ``glue_hints`` adds capitalised words no list knows that would split into a name and a
     word (``Fastowpleaded``). The bundled model was trained with them, but they are off at
@@ -169,6 +168,11 @@ def _hints(text: str, lang: str, glue_hints: bool = False) -> list[Span]:
             # and titles (``la Sûreté``, ``Ministerio de Planificación``, ``Comedy of Errors``),
             # nor after a name where adjectives follow nouns (``Congreso Norteamericano``),
             # nor where a name goes on past a preposition (``ser Comandante en Jefe``).
+            if _verb_or_adverb(word, lang) and re.match(r" [a-z]", text[m.end(2):m.end(2) + 2]):
+                spans.append(Span(prev_start, m.end(2), "hint.capital_verb",
+                                  f"{word!r}, a verb or an adverb the corpus writes only in lower case, is "
+                                  "capitalised in mid-sentence: a segment translated on its own after a link"))
+                continue
             spans.append(Span(prev_start, m.end(2), "hint.capital_lowercase_word",
                               f"{word!r} is capitalised in mid-sentence, though the corpus writes it only in "
                               "lower case: after a link?"))
@@ -224,6 +228,16 @@ CAPITAL_HINT_LOWER_RATIO = 4.0
 #: ... or which the cased table does not list although it is this common.
 CAPITAL_HINT_UNLISTED_ZIPF = 4.0
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[^\W\d_])( )([A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]+(?:['’][^\W\d_]+)?)(?=[ ,;:.!?])")
+
+
+#: English endings of verb forms and adverbs (``Pleaded``, ``Forming``, ``Namely``): before a
+#: lower-case word, no word of a name ends so unless the corpus capitalises it (``United``,
+#: ``Reading``; but ``Chen Hailing, chairman``, hence the lower-case word after).
+_EN_VERB_ENDINGS = ("ed", "ing", "ly")
+
+
+def _verb_or_adverb(word: str, lang: str) -> bool:
+    return lang == "en" and len(word) >= 5 and word.lower().endswith(_EN_VERB_ENDINGS)
 
 
 def _german_noun_too(word: str) -> bool:

@@ -149,8 +149,27 @@ def test_detector_hints_a_word_the_corpus_writes_only_in_lower_case_capitalised(
     from cleanup.detect import suspicious_spans
 
     spans = suspicious_spans(text, lang, hints=True)
-    assert [text[s.start:s.end] for s in spans if s.rule == "hint.capital_lowercase_word"] == hinted
+    assert [text[s.start:s.end] for s in spans
+            if s.rule in ("hint.capital_lowercase_word", "hint.capital_verb")] == hinted
     assert not any(s.rule.startswith("hint.") for s in suspicious_spans(text, lang))
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("In January 2004, Fastow Pleaded guilty to two counts", "Fastow Pleaded"),
+    ("delivered to the arctic region of Russia Forming a battalion", "Russia Forming"),
+    ("staying in the Czech Republic Namely in the city of Olomouc", "Republic Namely"),
+    ("the vice-chairman Chen Hailing, chairman of the board", None),  # a name: a comma follows
+    ("he said Adding that modern technology helps", "said Adding"),
+    ("when the Cronulla Sharks won the game", None),  # no verb ending: the model may keep it
+])
+def test_detector_tells_an_english_verb_or_adverb_from_a_word_of_a_name(text, verb):
+    """An English word ending in -ed, -ing or -ly that the corpus writes only in lower case,
+    capitalised before a lower-case word, ends no name: the model chooses only how to
+    repair it (``hint.capital_verb``)."""
+    from cleanup.detect import suspicious_spans
+
+    spans = [text[s.start:s.end] for s in suspicious_spans(text, "en", hints=True) if s.rule == "hint.capital_verb"]
+    assert spans == ([verb] if verb else [])
 
 
 def test_detector_hints_a_lower_case_word_often_capitalised_before_a_name():
@@ -245,6 +264,9 @@ def test_german_function_word_capitalised_between_two_nouns(text, flagged):
     ("Adapta loviejo, incorpora lo nuevo", "es", ["loviejo"]),
     ("a statement on the microdistrict council", "en", []),  # known words, a prefix
     ("die Autobahnsperren wurden aufgehoben", "de", []),  # German writes compounds solid
+    ("ils ne copieront pas le modèle", "fr", []),  # an infinitive and its future ending
+    ("why a strokemaker cannot bat there", "en", []),  # a solid English compound
+    ("Avremo stravisto il suo viso", "it", []),  # the prefix "stra-"
 ])
 def test_detector_hints_two_lower_case_words_run_together(text, lang, hinted):
     """A lower-case run no list knows that splits into two words: the model decides

@@ -255,6 +255,19 @@ def test_a_capital_on_a_word_the_corpus_writes_in_lower_case_is_held_to_a_looser
     assert [e.rule for e in cleaned.edits] == ["capital.model"]
 
 
+def test_a_lower_case_glue_only_a_hint_found_is_split_at_its_own_floor(monkeypatch):
+    """An unsure split (-0.4) of two lower-case words run together (``cameflying``) is
+    applied; the same score is refused for a capitalised word only a hint found
+    (``LongBeach``: a brand as often as a glue)."""
+    import cleanup.neural as neural
+
+    monkeypatch.setattr(neural, "load_repairer", lambda path: _AlwaysRepairer("split", score=-0.4))
+    text = "A piece of plywood cameflying from the crowd hit LongBeach on the head."
+    cleaned = clean_article(text, Config(lang="en"))
+    assert cleaned.text == "A piece of plywood came flying from the crowd hit LongBeach on the head."
+    assert [(e.before, e.after, e.source) for e in cleaned.edits] == [("", " ", "model")]
+
+
 def test_the_model_restores_a_rare_name_but_not_a_word_that_starts_names(monkeypatch):
     """``capitalise`` is off for words the corpus also writes in lower case (``cup``), and
     applied above its own floor to a rare word the corpus only capitalises (``watzke``)."""
@@ -265,6 +278,19 @@ def test_the_model_restores_a_rare_name_but_not_a_word_that_starts_names(monkeyp
     cleaned = clean_article(text, Config(lang="en"))
     assert cleaned.text == "Next week, said Watzke, the world cup final will be played."
     assert [(e.before, e.source) for e in cleaned.edits] == [("w", "model")]
+
+
+def test_a_capitalised_english_verb_after_a_name_is_repaired_as_the_model_prefers(monkeypatch):
+    """``Fastow Pleaded guilty``: no ``keep`` is offered, and the repair the model prefers is
+    applied even where its share against the other is barely over a half (log -0.6)."""
+    import cleanup.neural as neural
+
+    monkeypatch.setattr(neural, "load_repairer", lambda path: _AlwaysRepairer("lower", score=-0.6))
+    text = "In January 2004, Fastow Pleaded guilty to two counts of conspiracy."
+    cleaned = clean_article(text, Config(lang="en"))
+    assert cleaned.text == "In January 2004, Fastow pleaded guilty to two counts of conspiracy."
+    request = neural._Request(0, "en", 0, len(text), text.index("Fastow"), text.index(" guilty"), "hint.capital_verb", "")
+    assert neural._applicable_ops(text, request) == ["comma", "lower"]
 
 
 def test_a_capital_between_two_words_is_never_offered_as_a_glue_to_split():

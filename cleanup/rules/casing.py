@@ -18,6 +18,7 @@ from functools import lru_cache
 from . import PROSE, Fix, Rule
 from .lexicon import ARTICLES, DETERMINERS, CasedForm, cased_table, is_title, rarely_capitalised, table_rows, zipf
 from .merge import SUBJECT_PRONOUNS
+from ..config import SUPPORTED_LANGUAGES
 
 #: The corpus must write the word capitalised at least this often...
 MIN_CAPITALISED = 10
@@ -55,6 +56,8 @@ def propose_proper_noun(text: str, lang: str, context) -> list[Fix]:
     for m in _LOWER_WORD.finditer(text):
         word = m.group(0)
         form = capitalised_form(word, lang)
+        if form is not None and lang != "de" and _common_word_elsewhere(word, lang) and not _between_capitals(text, m.start(), m.end()):
+            continue
         if form is not None:
             fixes.append(Fix(m.start(), m.end(), form.capitalised,
                              f"a proper noun in lower case: the corpus writes {form.capitalised!r} "
@@ -109,6 +112,32 @@ def capitalised_form(word: str, lang: str) -> CasedForm | None:
             and form.capitalised_count >= MIN_RATIO * form.lower_count ** 2):
         return form
     return None
+
+
+#: A word another language's corpus writes this many times as often in lower case as
+#: capitalised is a common word there (``red``, ``ban``, Spanish ``los``; not Portuguese
+#: ``tom``, 19:8, beside Italian ``Tom``).
+COMMON_ELSEWHERE_LOWER_RATIO = 3
+
+
+def _common_word_elsewhere(word: str, lang: str) -> bool:
+    """Whether another language's corpus writes ``word`` mostly in lower case: a word
+    borrowed as it is (French ``red notice``, ``mis au ban``; Spanish ``los`` in a
+    Portuguese title), which the article language's small corpus saw only in names. Not
+    asked of German words, nouns capitalised by grammar that English writes in lower case
+    (``Kind``)."""
+    for other in SUPPORTED_LANGUAGES:
+        form = cased_table(other).get(word) if other != lang else None
+        if form is not None and form.lower_count >= COMMON_ELSEWHERE_LOWER_RATIO * max(1, form.capitalised_count):
+            return True
+    return False
+
+
+def _between_capitals(text: str, start: int, end: int) -> bool:
+    """Whether capitalised words stand on both sides: inside a name or a title (``The
+    hunting Party``), where even a common word is capitalised."""
+    return (re.search(r"(?<!\S)[A-ZÀ-Þ]\S* $", text[max(0, start - 40):start]) is not None
+            and re.match(r" [A-ZÀ-Þ]", text[end:end + 2]) is not None)
 
 
 #: Function words are never restored inside a name ("Lord Of The Rings" titles).

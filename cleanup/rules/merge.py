@@ -701,8 +701,8 @@ _ENCLITICS = {
     "it": frozenset("mi ti si ci vi lo la li le gli ne".split()),
     "pt": frozenset("me te se lo la los las lhe lhes nos".split()),
 }
-#: English words that end solid compounds ("suchlike", "topmost", "headfirst", "feelgood").
-_EN_COMPOUND_ENDINGS = frozenset("like most some first only time way fold good less able wide wise ward".split())
+#: English words that end solid compounds ("suchlike", "topmost", "headfirst", "feelgood", "strokemaker").
+_EN_COMPOUND_ENDINGS = frozenset("like most some first only time way fold good less able wide wise ward maker".split())
 #: German separable verb particles ("zurückgab", "mitgeht", "aussteht" are one word).
 _DE_PARTICLES = frozenset("ab an auf aus bei dabei durch ein fest gleich gerade her hin los mit nach nah "
                           "statt teil um unter vor voran vorbei weg weiter wieder zu zurück zusammen über".split())
@@ -891,12 +891,20 @@ def lower_glue_split(run: str, lang: str) -> tuple[str, str] | None:
         if any(z < (LOWER_GLUE_SHORT_WORD_ZIPF if len(word) <= 2 else LOWER_GLUE_WORD_ZIPF)
                for word, z in zip((left, right), zipfs)):
             continue
-        if left in word_list("common", "lower_prefixes"):
+        if left in word_list("common", "lower_prefixes") or _word_formation(left, right, lang):
             continue
         score = (min(zipfs), sum(zipfs))
         if best is None or score > best[0]:
             best = (score, left, right)
     return (best[1], best[2]) if best else None
+
+
+def _word_formation(left: str, right: str, lang: str) -> bool:
+    """Whether ``right`` is a piece of the language's word formation after ``left``: a
+    future ending after an infinitive (``copier`` + ``ont``), an enclitic pronoun, the end
+    of an English solid compound (``stroke`` + ``maker``)."""
+    return (right in _ENCLITICS.get(lang, ()) or left.endswith("r") and right in _FUTURE_ENDINGS.get(lang, ())
+            or lang == "en" and right in _EN_COMPOUND_ENDINGS)
 
 
 #: Noun endings that take a linking s inside a German compound (``Regierungs-``, ``Berufs-``).
