@@ -153,7 +153,10 @@ def _hints(text: str, lang: str, glue_hints: bool = False) -> list[Span]:
         prev_start = text.rfind(" ", 0, m.start(1)) + 1
         after_name = not text[prev_start].islower()
         lower_only = written_lower_case(word, lang)
-        if title_case_line(text, m.start()) or (after_name and not _may_end_a_name(text, m.end(2), word, lang, lower_only)):
+        verb = lower_only and _verb_before(text, m.end(2), word, lang)
+        # German capitalises its nouns, not its headlines: a line of nouns is no title there.
+        headline = title_case_line(text, m.start()) and not (lang == "de" and verb)
+        if headline or (after_name and not verb and not _may_end_a_name(text, m.end(2), word, lang, lower_only)):
             continue  # a name of several words, a headline in title case
         lower = word.lower()
         frequency = max(zipf(lower, lang), zipf(re.split(r"['’]", lower)[0], lang))
@@ -168,7 +171,7 @@ def _hints(text: str, lang: str, glue_hints: bool = False) -> list[Span]:
             # and titles (``la Sûreté``, ``Ministerio de Planificación``, ``Comedy of Errors``),
             # nor after a name where adjectives follow nouns (``Congreso Norteamericano``),
             # nor where a name goes on past a preposition (``ser Comandante en Jefe``).
-            if _verb_or_adverb(word, lang) and re.match(r" [a-z]", text[m.end(2):m.end(2) + 2]):
+            if verb:
                 spans.append(Span(prev_start, m.end(2), "hint.capital_verb",
                                   f"{word!r}, a verb or an adverb the corpus writes only in lower case, is "
                                   "capitalised in mid-sentence: a segment translated on its own after a link"))
@@ -230,14 +233,26 @@ CAPITAL_HINT_UNLISTED_ZIPF = 4.0
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[^\W\d_])( )([A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]+(?:['’][^\W\d_]+)?)(?=[ ,;:.!?])")
 
 
-#: English endings of verb forms and adverbs (``Pleaded``, ``Forming``, ``Namely``): before a
-#: lower-case word, no word of a name ends so unless the corpus capitalises it (``United``,
-#: ``Reading``; but ``Chen Hailing, chairman``, hence the lower-case word after).
-_EN_VERB_ENDINGS = ("ed", "ing", "ly")
+#: English endings of verb forms and adverbs (``Pleaded``, ``Forming``, ``Namely``,
+#: ``Wouldn't``): before a lower-case word, no word of a name ends so unless the corpus
+#: capitalises it (``United``, ``Reading``; but ``Chen Hailing, chairman``, hence the
+#: lower-case word after).
+_EN_VERB_ENDINGS = ("ed", "ing", "ly", "n't", "n’t")
 
 
-def _verb_or_adverb(word: str, lang: str) -> bool:
-    return lang == "en" and len(word) >= 5 and word.lower().endswith(_EN_VERB_ENDINGS)
+def _verb_before(text: str, end: int, word: str, lang: str) -> bool:
+    """Whether ``word``, which the corpus writes only in lower case, is a verb form or an
+    adverb by its ending, before what may follow one: an English word in -ed, -ing, -ly, -n't before
+    a lower-case word; a German one in -t (a participle or a finite verb: ``Trump Comey
+    Gefeuert hatte``, ``in Houston Angeordnet.``; a word made a noun takes an adjective's
+    ending instead: ``Verstorbene``) before a lower-case word, a comma or a stop."""
+    if len(word) < 5:
+        return False
+    if lang == "en":
+        return word.lower().endswith(_EN_VERB_ENDINGS) and re.match(r" [a-z]", text[end:end + 2]) is not None
+    if lang == "de":
+        return word.endswith("t") and re.match(r" [a-zß-ÿ]|[,.;:!?]", text[end:end + 2]) is not None
+    return False
 
 
 def _german_noun_too(word: str) -> bool:

@@ -154,21 +154,26 @@ def test_detector_hints_a_word_the_corpus_writes_only_in_lower_case_capitalised(
     assert not any(s.rule.startswith("hint.") for s in suspicious_spans(text, lang))
 
 
-@pytest.mark.parametrize("text, verb", [
-    ("In January 2004, Fastow Pleaded guilty to two counts", "Fastow Pleaded"),
-    ("delivered to the arctic region of Russia Forming a battalion", "Russia Forming"),
-    ("staying in the Czech Republic Namely in the city of Olomouc", "Republic Namely"),
-    ("the vice-chairman Chen Hailing, chairman of the board", None),  # a name: a comma follows
-    ("he said Adding that modern technology helps", "said Adding"),
-    ("when the Cronulla Sharks won the game", None),  # no verb ending: the model may keep it
+@pytest.mark.parametrize("text, lang, verb", [
+    ("In January 2004, Fastow Pleaded guilty to two counts", "en", "Fastow Pleaded"),
+    ("delivered to the arctic region of Russia Forming a battalion", "en", "Russia Forming"),
+    ("staying in the Czech Republic Namely in the city of Olomouc", "en", "Republic Namely"),
+    ("the vice-chairman Chen Hailing, chairman of the board", "en", None),  # a name: a comma follows
+    ("he said Adding that modern technology helps", "en", "said Adding"),
+    ("then the Bible Wouldn't contain anything that it does", "en", "Bible Wouldn't"),
+    ("when the Cronulla Sharks won the game", "en", None),  # no verb ending: the model may keep it
+    # German: a participle or a finite verb in -t, also at the end of a sentence full of nouns
+    ("Der Chef der Behörde wurde entlassen, nachdem Trump Comey Gefeuert hatte.", "de", "Comey Gefeuert"),
+    ("Die Schließung des chinesischen Konsulats wurde in Houston Angeordnet.", "de", "Houston Angeordnet"),
+    ("Das sagte die in St. Louis Geborene am Montag.", "de", None),  # a participle made a noun
 ])
-def test_detector_tells_an_english_verb_or_adverb_from_a_word_of_a_name(text, verb):
-    """An English word ending in -ed, -ing or -ly that the corpus writes only in lower case,
-    capitalised before a lower-case word, ends no name: the model chooses only how to
-    repair it (``hint.capital_verb``)."""
+def test_detector_tells_a_verb_or_an_adverb_from_a_word_of_a_name(text, lang, verb):
+    """A word the corpus writes only in lower case that ends as a verb form or an adverb
+    (English -ed, -ing, -ly before a lower-case word; German -t), capitalised in mid-sentence,
+    ends no name: the model chooses only how to repair it (``hint.capital_verb``)."""
     from cleanup.detect import suspicious_spans
 
-    spans = [text[s.start:s.end] for s in suspicious_spans(text, "en", hints=True) if s.rule == "hint.capital_verb"]
+    spans = [text[s.start:s.end] for s in suspicious_spans(text, lang, hints=True) if s.rule == "hint.capital_verb"]
     assert spans == ([verb] if verb else [])
 
 
