@@ -163,7 +163,7 @@ def _hints(text: str, lang: str, glue_hints: bool = False) -> list[Span]:
         if frequency >= FUNCTION_WORD_ZIPF:
             continue  # flagged already (model.capital_after_link)
         if lower_only and not _before_a_name(text[prev_start:m.start(1)], lang) and (
-                not after_name or lang in _ADJECTIVES_BEFORE_NOUNS) and not _name_goes_on(text, m.end(2)):
+                not after_name or lang in _ADJECTIVES_BEFORE_NOUNS or verb) and not _name_goes_on(text, m.end(2)):
             # The corpus never capitalises it in mid-sentence (``sueños Considera que``,
             # ``Trump Considered``): the strongest evidence the lists have, German included,
             # where it tells a verb (``Stieftochter Ging``) from a noun. Not after a
@@ -245,14 +245,21 @@ def _verb_before(text: str, end: int, word: str, lang: str) -> bool:
     adverb by its ending, before what may follow one: an English word in -ed, -ing, -ly, -n't before
     a lower-case word; a German one in -t (a participle or a finite verb: ``Trump Comey
     Gefeuert hatte``, ``in Houston Angeordnet.``; a word made a noun takes an adjective's
-    ending instead: ``Verstorbene``) before a lower-case word, a comma or a stop."""
+    ending instead: ``Verstorbene``) or a Spanish, Portuguese or Italian past tense
+    (``Vystrčil Entregó``, ``afirmou``, ``parlò``) before a lower-case word, a comma or a stop."""
     if len(word) < 5:
         return False
     if lang == "en":
         return word.lower().endswith(_EN_VERB_ENDINGS) and re.match(r" [a-z]", text[end:end + 2]) is not None
-    if lang == "de":
-        return word.endswith("t") and re.match(r" [a-zß-ÿ]|[,.;:!?]", text[end:end + 2]) is not None
-    return False
+    endings = _VERB_ENDINGS.get(lang)
+    return (endings is not None and word.endswith(endings)
+            and re.match(r" [a-zß-ÿ]|[,.;:!?]", text[end:end + 2]) is not None)
+
+
+#: Endings of verb forms no name or noun has, once the corpus writes the word only in lower
+#: case: German participles and finite verbs in -t, the past tense of Spanish (-ó),
+#: Portuguese (-ou, -eu, -iu) and Italian (-ò).
+_VERB_ENDINGS = {"de": ("t",), "es": ("ó",), "pt": ("ou", "eu", "iu"), "it": ("ò",)}
 
 
 def _german_noun_too(word: str) -> bool:

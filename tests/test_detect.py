@@ -107,7 +107,6 @@ def test_detector_hints_a_common_word_capitalised_in_mid_sentence(text, lang, hi
 
 @pytest.mark.parametrize("text, lang, hinted", [
     ("from the Independence of Kazakh Country, saying we are", "en", ["Kazakh Country"]),
-    ("Miloš Vystrčil Entregó a finales de mayo", "es", ["Vystrčil Entregó"]),
     # a name going on, a possessive, a noun names often end with, German nouns: no hint
     ("Neil Hunter From Sittingbourne was supposed to leave", "en", []),
     ("as James Milner's crossing found Bobby", "en", []),
@@ -166,11 +165,16 @@ def test_detector_hints_a_word_the_corpus_writes_only_in_lower_case_capitalised(
     ("Der Chef der Behörde wurde entlassen, nachdem Trump Comey Gefeuert hatte.", "de", "Comey Gefeuert"),
     ("Die Schließung des chinesischen Konsulats wurde in Houston Angeordnet.", "de", "Houston Angeordnet"),
     ("Das sagte die in St. Louis Geborene am Montag.", "de", None),  # a participle made a noun
+    # the past tense in Spanish and Portuguese, also after a name, where adjectives may follow
+    ("El presidente de la región, Miloš Vystrčil Entregó a finales de octubre la carta.", "es", "Vystrčil Entregó"),
+    ("O ministro Paulo Souza Afirmou que a lei vale.", "pt", "Souza Afirmou"),
+    ("El Congreso Norteamericano aprobó la ley.", "es", None),
 ])
 def test_detector_tells_a_verb_or_an_adverb_from_a_word_of_a_name(text, lang, verb):
     """A word the corpus writes only in lower case that ends as a verb form or an adverb
-    (English -ed, -ing, -ly before a lower-case word; German -t), capitalised in mid-sentence,
-    ends no name: the model chooses only how to repair it (``hint.capital_verb``)."""
+    (English -ed, -ing, -ly, -n't before a lower-case word; German -t; Spanish -ó, Portuguese
+    -ou), capitalised in mid-sentence, ends no name: the model chooses only how to repair it
+    (``hint.capital_verb``)."""
     from cleanup.detect import suspicious_spans
 
     spans = [text[s.start:s.end] for s in suspicious_spans(text, lang, hints=True) if s.rule == "hint.capital_verb"]

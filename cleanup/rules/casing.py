@@ -16,7 +16,8 @@ import re
 from functools import lru_cache
 
 from . import PROSE, Fix, Rule
-from .lexicon import ARTICLES, DETERMINERS, CasedForm, cased_table, is_title, rarely_capitalised, table_rows, zipf
+from .lexicon import (ARTICLES, DETERMINERS, CasedForm, cased_table, is_title, rarely_capitalised, table_rows,
+                      written_lower_case, zipf)
 from .merge import SUBJECT_PRONOUNS
 from ..config import SUPPORTED_LANGUAGES
 
@@ -62,6 +63,10 @@ def propose_proper_noun(text: str, lang: str, context) -> list[Fix]:
             fixes.append(Fix(m.start(), m.end(), form.capitalised,
                              f"a proper noun in lower case: the corpus writes {form.capitalised!r} "
                              f"{form.capitalised_count} times, {word!r} {form.lower_count} times", 0.85))
+        elif (lang != "de" and (others := _name_in_other_languages(word, lang))):
+            fixes.append(Fix(m.start(), m.start() + 1, word[0].upper(),
+                             f"a proper noun in lower case: the {', '.join(others)} corpora write it only "
+                             f"capitalised, and this language's corpus has too little of it", 0.8))
         elif (lang != "de" and word[0].islower() and len(word) >= 3 and zipf(word, lang) < NAME_AFTER_TITLE_MAX_ZIPF
               and (title := _title_before(text, m.start(), lang))):
             fixes.append(Fix(m.start(), m.start() + 1, word[0].upper(),
@@ -131,6 +136,32 @@ def _common_word_elsewhere(word: str, lang: str) -> bool:
         if form is not None and form.lower_count >= COMMON_ELSEWHERE_LOWER_RATIO * max(1, form.capitalised_count):
             return True
     return False
+
+
+#: A name the article language's corpus has too seldom (``avalon``, ``massachusetts`` in a
+#: French or Portuguese article) is restored where at least this many other corpora list it
+#: and none writes it in lower case: one table alone capitalises its language's nationality
+#: adjectives (English ``Filipino``), which the others write in lower case.
+OTHER_LANGUAGES_FOR_A_NAME = 2
+#: ... and they capitalise it this many times together.
+OTHER_LANGUAGES_MIN_CAPITALISED = 10
+
+
+def _name_in_other_languages(word: str, lang: str) -> list[str]:
+    """The other languages whose corpora write ``word`` only capitalised, if enough of them
+    and none writes it in lower case; nothing where this language's lists know the word."""
+    if len(word) < 4 or word in cased_table(lang) or written_lower_case(word, lang):
+        return []
+    # Not German's table, where every noun is capitalised (``Volt``, ``Madonna``).
+    forms = {other: cased_table(other).get(word) for other in SUPPORTED_LANGUAGES if other not in (lang, "de")}
+    listing = [other for other, form in forms.items() if form is not None]
+    if (len(listing) < OTHER_LANGUAGES_FOR_A_NAME or any(forms[o].lower_count for o in listing)
+            or any(written_lower_case(word, o) for o in SUPPORTED_LANGUAGES if o != lang)
+            or sum(forms[o].capitalised_count for o in listing) < OTHER_LANGUAGES_MIN_CAPITALISED):
+        return []
+    if zipf(word, lang) > max(zipf(word, other) for other in listing):
+        return []  # a word of this language first (Italian ``madonna``, ``volt``), a name elsewhere
+    return listing
 
 
 def _between_capitals(text: str, start: int, end: int) -> bool:
