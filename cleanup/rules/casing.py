@@ -19,6 +19,7 @@ from . import PROSE, Fix, Rule
 from .lexicon import (ARTICLES, DETERMINERS, CasedForm, cased_table, is_title, rarely_capitalised, table_rows,
                       written_lower_case, zipf)
 from .merge import SUBJECT_PRONOUNS
+from ..ops import NO_COMMA_AFTER
 from ..config import SUPPORTED_LANGUAGES
 
 #: The corpus must write the word capitalised at least this often...
@@ -333,7 +334,20 @@ def _title_may_start(previous: str, lang: str) -> bool:
     The authorities``) for 8 of the benchmark's 211 comma + capital corruptions there."""
     if not previous[:1].islower():
         return False  # after a name, as any function word (``del Gobierno Lo importante``)
-    return zipf(previous, lang) >= CAPITAL_FUNCTION_WORD_ZIPF or previous in _TITLE_NOUNS.get(lang, ())
+    return _function_word(previous, lang) or previous in _TITLE_NOUNS.get(lang, ())
+
+
+#: A word this common is a function word whatever its kind (``que``, ``como``, ``and``) ...
+VERY_COMMON_WORD_ZIPF = 6.5
+
+
+def _function_word(word: str, lang: str) -> bool:
+    """Whether a title or a label may start after ``word``: an article, a preposition, a
+    determiner or a word this common (``casa de Al``, ``dalla A alla Z``); not an adverb or
+    a pronoun as common as some of them (``ainda A atualização``, ``Para ele A participação``)."""
+    word = word.lower()
+    return (word in NO_COMMA_AFTER.get(lang, ()) or word in DETERMINERS.get(lang, ())
+            or zipf(word, lang) >= VERY_COMMON_WORD_ZIPF)
 
 
 #: One-letter function words (``potiguar A reunião`` → ``a``, Portuguese ``É``, Spanish ``Y``);
@@ -355,7 +369,7 @@ def _one_letter_function_word(text: str, m: re.Match, lang: str) -> bool:
     previous = re.split(r"['’]", text[text.rfind(" ", 0, m.start(1)) + 1 : m.start(1)])[-1]
     if previous.isupper() or previous.lower() in _LABELLED_NOUNS or _LETTER_PAIR.match(text, m.end(2)):
         return False  # "RER A", "grupo A", "l'epatite A ed E"
-    return zipf(previous.lower(), lang) < CAPITAL_FUNCTION_WORD_ZIPF  # not "dalla A alla Z"
+    return not _function_word(previous, lang)  # not "dalla A alla Z"
 
 
 def capital_after_link(text: str, start: int, word: str, lang: str) -> bool:
