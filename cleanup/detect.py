@@ -257,9 +257,10 @@ def _verb_before(text: str, end: int, word: str, lang: str) -> bool:
 
 
 #: Endings of verb forms no name or noun has, once the corpus writes the word only in lower
-#: case: German participles and finite verbs in -t, the past tense of Spanish (-ó),
-#: Portuguese (-ou, -eu, -iu) and Italian (-ò).
-_VERB_ENDINGS = {"de": ("t",), "es": ("ó",), "pt": ("ou", "eu", "iu"), "it": ("ò",)}
+#: case: German participles and finite verbs in -t, the past tense of Spanish (-ó, -aron,
+#: -ieron), Portuguese (-ou, -eu, -iu, -aram, -eram, -iram) and Italian (-ò, -arono, ...).
+_VERB_ENDINGS = {"de": ("t",), "es": ("ó", "aron", "ieron"), "pt": ("ou", "eu", "iu", "aram", "eram", "iram"),
+                 "it": ("ò", "arono", "erono", "irono")}
 
 
 def _german_noun_too(word: str) -> bool:

@@ -168,6 +168,7 @@ def test_detector_hints_a_word_the_corpus_writes_only_in_lower_case_capitalised(
     # the past tense in Spanish and Portuguese, also after a name, where adjectives may follow
     ("El presidente de la región, Miloš Vystrčil Entregó a finales de octubre la carta.", "es", "Vystrčil Entregó"),
     ("O ministro Paulo Souza Afirmou que a lei vale.", "pt", "Souza Afirmou"),
+    ("Os dirigentes do Flamengo Afirmaram que o clube vai recorrer.", "pt", "Flamengo Afirmaram"),
     ("El Congreso Norteamericano aprobó la ley.", "es", None),
 ])
 def test_detector_tells_a_verb_or_an_adverb_from_a_word_of_a_name(text, lang, verb):
