@@ -15,7 +15,7 @@ import re
 
 from . import PROSE, Fix, Rule
 from .lexicon import (ARTICLES, cased_table, is_known_name, known_anywhere, mostly_capitalised,
-                      rarely_capitalised, word_list, zipf)
+                      rarely_capitalised, word_list, written_lower_case, zipf)
 
 # A run of letters, not touching digits or other letters/underscores on either side.
 _LETTER_RUN = re.compile(r"(?<![\w@#/.\-])[^\W\d_]+(?:['’][^\W\d_]+)?(?![\w@/\-]|\.\w)")
@@ -600,7 +600,8 @@ def propose_noun_word(text: str, lang: str, context) -> list[Fix]:
             if zipf(left, "en") > left_zipf:
                 continue  # an English name's word ("Waydes": "Way" + "des")
             right_zipf = zipf(right, "de")
-            if right_zipf < (GERMAN_NOUN_GLUE_EN_ZIPF if right.endswith("en") else GERMAN_NOUN_GLUE_WORD_ZIPF):
+            if right_zipf < (GERMAN_NOUN_GLUE_EN_ZIPF if right.endswith("en") else GERMAN_NOUN_GLUE_WORD_ZIPF) and not (
+                    _verb_form_in_german(right) and right_zipf >= GERMAN_VERB_GLUE_WORD_ZIPF):
                 continue
             if zipf(right, "en") > right_zipf or not never_capitalised_in_german(right):
                 continue  # an English word ("and"), or a noun's spelling too ("Sucht"/"sucht")
@@ -609,6 +610,18 @@ def propose_noun_word(text: str, lang: str, context) -> list[Fix]:
         if best:
             fixes.append(_split_fix(m, best[1], best[2], "a noun glued to the next word at a link boundary"))
     return fixes
+
+
+#: ...or, a word the corpus writes only in lower case that ends as a participle or a finite
+#: verb does (``geführt``, ``aufgefordert``), this common: no compound ends in a verb form.
+GERMAN_VERB_GLUE_WORD_ZIPF = 3.0
+
+
+def _verb_form_in_german(word: str) -> bool:
+    """A word the corpus writes only in lower case (``data/de/lowercase.txt``) ending in -t:
+    a participle or a finite verb, never the head of a compound noun (an adjective made a
+    noun ends in -e or -en instead: ``Kosmosbegeisterte``)."""
+    return word.endswith("t") and len(word) >= 4 and written_lower_case(word, "de")
 
 
 def never_capitalised_in_german(word: str) -> bool:
