@@ -448,9 +448,25 @@ CONNECTIVE_LOWERED_UNLISTED_ZIPF = 4.0
 
 
 def title_case_line(text: str, at: int) -> bool:
-    """Whether most words of the line holding ``at`` are capitalised (a headline)."""
-    line = text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
-    words = re.findall(r"[^\W\d_]+", line)
+    """Whether most words of the line holding ``at`` are capitalised (a headline), or of the
+    quotation holding it (a title: ``“Running Out of Time 2” will be released``)."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line = text[line_start : (text.find("\n", at) + 1 or len(text) + 1) - 1]
+    quoted = _QUOTATION.search(line[: at - line_start])
+    if quoted:
+        closing = line.find(_CLOSING_QUOTE[quoted.group(1)], at - line_start)
+        if closing > 0 and _mostly_capitalised(line[quoted.end() : closing]):
+            return True
+    return _mostly_capitalised(line)
+
+
+#: An opening quotation mark with no closing one after it: the quotation ``at`` is inside.
+_QUOTATION = re.compile(r"([“«„])[^”»“]*$")
+_CLOSING_QUOTE = {"“": "”", "«": "»", "„": "“"}
+
+
+def _mostly_capitalised(words_text: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", words_text)
     return sum(w[0].isupper() for w in words) * 2 > len(words)
 
 
