@@ -106,7 +106,8 @@ def _hints(text: str, lang: str, glue_hints: bool = False) -> list[Span]:
     """Weaker evidence, for the model only (``cleanup detect`` does not list these): a
     lower-case word the corpus mostly capitalises (``bakhmut``; ``ministry`` is not one).
 
-    Also a word with one inner capital that the rules leave whole (``LongBeach``): a name glued to a word, or a brand the model should keep.
+    Also a word with one inner capital that the rules leave whole (``LongBeach``): a name
+    glued to a word, or a brand the model should keep.
 
     ``glue_hints`` adds capitalised words no list knows that would split into a name and a
     word (``Fastowpleaded``). The bundled model was trained with them, but they are off at
@@ -233,34 +234,27 @@ CAPITAL_HINT_UNLISTED_ZIPF = 4.0
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[^\W\d_])( )([A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]+(?:['’][^\W\d_]+)?)(?=[ ,;:.!?])")
 
 
-#: English endings of verb forms and adverbs (``Pleaded``, ``Forming``, ``Namely``,
-#: ``Wouldn't``): before a lower-case word, no word of a name ends so unless the corpus
-#: capitalises it (``United``, ``Reading``; but ``Chen Hailing, chairman``, hence the
-#: lower-case word after).
-_EN_VERB_ENDINGS = ("ed", "ing", "ly", "n't", "n’t")
-
-
 def _verb_before(text: str, end: int, word: str, lang: str) -> bool:
     """Whether ``word``, which the corpus writes only in lower case, is a verb form or an
-    adverb by its ending, before what may follow one: an English word in -ed, -ing, -ly, -n't before
-    a lower-case word; a German one in -t (a participle or a finite verb: ``Trump Comey
-    Gefeuert hatte``, ``in Houston Angeordnet.``; a word made a noun takes an adjective's
-    ending instead: ``Verstorbene``) or a Spanish, Portuguese or Italian past tense
-    (``Vystrčil Entregó``, ``afirmou``, ``parlò``) before a lower-case word, a comma or a stop."""
-    if len(word) < 5:
-        return False
-    if lang == "en":
-        return word.lower().endswith(_EN_VERB_ENDINGS) and re.match(r" [a-z]", text[end:end + 2]) is not None
+    adverb by its ending (``_VERB_ENDINGS``), before what may follow one: in English a
+    lower-case word (``Chen Hailing, chairman`` is a name), elsewhere also a comma or a stop
+    (``in Houston Angeordnet.``)."""
     endings = _VERB_ENDINGS.get(lang)
-    return (endings is not None and word.endswith(endings)
-            and re.match(r" [a-zß-ÿ]|[,.;:!?]", text[end:end + 2]) is not None)
+    if len(word) < 5 or endings is None or not word.lower().endswith(endings):
+        return False
+    follows = r" [a-z]" if lang == "en" else r" [a-zß-ÿ]|[,.;:!?]"
+    return re.match(follows, text[end:end + 2]) is not None
 
 
-#: Endings of verb forms no name or noun has, once the corpus writes the word only in lower
-#: case: German participles and finite verbs in -t, the past tense of Spanish (-ó, -aron,
-#: -ieron), Portuguese (-ou, -eu, -iu, -aram, -eram, -iram) and Italian (-ò, -arono, ...).
-_VERB_ENDINGS = {"de": ("t",), "es": ("ó", "aron", "ieron"), "pt": ("ou", "eu", "iu", "aram", "eram", "iram"),
-                 "it": ("ò", "arono", "erono", "irono")}
+#: Endings of verb forms and adverbs that no word of a name ends in, once the corpus writes
+#: the word only in lower case: English -ed, -ing, -ly, -n't (``Fastow Pleaded``, ``Russia
+#: Forming``, ``Republic Namely``, ``Bible Wouldn't``; the corpus capitalises ``United``,
+#: ``Reading``); German participles and finite verbs in -t (``Trump Comey Gefeuert``; a word
+#: made a noun takes an adjective's ending instead: ``Verstorbene``); the past tense of Spanish
+#: (-ó, -aron, -ieron: ``Vystrčil Entregó``), Portuguese (-ou, -eu, -iu, -aram, -eram, -iram)
+#: and Italian (-ò, -arono, -erono, -irono).
+_VERB_ENDINGS = {"en": ("ed", "ing", "ly", "n't", "n’t"), "de": ("t",), "es": ("ó", "aron", "ieron"),
+                 "pt": ("ou", "eu", "iu", "aram", "eram", "iram"), "it": ("ò", "arono", "erono", "irono")}
 
 
 def _german_noun_too(word: str) -> bool:

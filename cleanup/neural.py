@@ -314,9 +314,9 @@ def _as_judged(rule: str, config: Config) -> str:
 
 
 def _applicable_ops(text: str, request: _Request) -> list[str]:
-    """``keep`` (except on spans the rules split anyway and on verb hints) and the repairs that change this
-    request's span; not ``split`` where the merge rule lower-cases the function word it
-    splits off (``ParaLos curiosos``)."""
+    """``keep`` (except on spans the rules split anyway and on ``NO_KEEP_HINTS``) and the
+    repairs that change this request's span; not ``split`` where the merge rule lower-cases
+    the function word it splits off (``ParaLos curiosos``)."""
     window = text[request.window_start:request.window_end]
     start, end = request.span_start - request.window_start, request.span_end - request.window_start
     options = [op for op in OPS if op != "keep" and apply_op(op, window, start, end, request.lang) not in (None, window)]
@@ -331,8 +331,8 @@ def _applicable_ops(text: str, request: _Request) -> list[str]:
     if point and request.lang == "de" and not lowercase_in_german(span[point:].lstrip()):
         options = [op for op in options if op != "split lower"]  # a German noun keeps its capital
     if (request.rule.startswith(RULE_REPAIRS_ANYWAY) or request.rule in NO_KEEP_HINTS) and options:
-        # The rules split this span anyway, so `keep` is no outcome: the model only chooses
-        # how (``theJob`` → ``the job`` or ``the Job``), and ``floor_kind`` names it a split choice.
+        # The rules split this span anyway, or it is broken for sure, so `keep` is no outcome:
+        # the model only chooses how (``theJob`` → ``the job`` or ``the Job``).
         return options
     return ["keep"] + options
 
@@ -382,8 +382,8 @@ def _marked_window(text: str, request: _Request) -> str:
 #: - a rewrite (a model that rewrites the window instead of naming a repair), a phrase and a
 #:   merge: -0.35, the global floor before it went down to -0.5 for the kinds above.
 MIN_SCORE_BY_KIND = {"casing": math.inf, "capital": -0.35, "capital hint": -0.07, "merge": -0.35,
-                     "split choice": -0.5, "glue hint": -0.15, "lower glue hint": -0.5, "capital choice": -0.7, "capital after name": -0.07,
-                     "capital after noun": -0.35, "capital lower-case word": -0.5,
+                     "split choice": -0.5, "glue hint": -0.15, "lower glue hint": -0.5, "capital choice": -0.7,
+                     "capital after name": -0.07, "capital after noun": -0.35, "capital lower-case word": -0.5,
                      "casing rare word": -0.5, "capital verb": -0.7, "phrase": -0.35, "rewrite": -0.35}
 
 

@@ -58,7 +58,7 @@ def propose_proper_noun(text: str, lang: str, context) -> list[Fix]:
     for m in _LOWER_WORD.finditer(text):
         word = m.group(0)
         form = capitalised_form(word, lang)
-        if form is not None and lang != "de" and _common_word_elsewhere(word, lang) and not _between_capitals(text, m.start(), m.end()):
+        if form is not None and _borrowed_common_word(text, m.start(), m.end(), lang):
             continue
         if form is not None:
             fixes.append(Fix(m.start(), m.end(), form.capitalised,
@@ -126,12 +126,15 @@ def capitalised_form(word: str, lang: str) -> CasedForm | None:
 COMMON_ELSEWHERE_LOWER_RATIO = 3
 
 
-def _common_word_elsewhere(word: str, lang: str) -> bool:
-    """Whether another language's corpus writes ``word`` mostly in lower case: a word
-    borrowed as it is (French ``red notice``, ``mis au ban``; Spanish ``los`` in a
-    Portuguese title), which the article language's small corpus saw only in names. Not
-    asked of German words, nouns capitalised by grammar that English writes in lower case
-    (``Kind``)."""
+def _borrowed_common_word(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether another language's corpus writes the word at ``start`` mostly in lower case: a
+    word borrowed as it is (French ``red notice``, ``mis au ban``; Spanish ``los`` in a
+    Portuguese title), which the article language's small corpus saw only in names; unless
+    capitals stand on both sides (``The hunting Party``). Not asked of German words, nouns
+    capitalised by grammar that English writes in lower case (``Kind``)."""
+    if lang == "de" or _between_capitals(text, start, end):
+        return False
+    word = text[start:end]
     for other in SUPPORTED_LANGUAGES:
         form = cased_table(other).get(word) if other != lang else None
         if form is not None and form.lower_count >= COMMON_ELSEWHERE_LOWER_RATIO * max(1, form.capitalised_count):

@@ -600,10 +600,10 @@ def propose_noun_word(text: str, lang: str, context) -> list[Fix]:
             if zipf(left, "en") > left_zipf:
                 continue  # an English name's word ("Waydes": "Way" + "des")
             right_zipf = zipf(right, "de")
-            if right_zipf < (GERMAN_NOUN_GLUE_EN_ZIPF if right.endswith("en") else GERMAN_NOUN_GLUE_WORD_ZIPF) and not (
-                    _verb_form_in_german(right) and right_zipf >= GERMAN_VERB_GLUE_WORD_ZIPF
-                    and not _sentence_start(text, m.start()) and text[max(0, m.start() - 2):m.start()] != ": "):
-                continue  # at a sentence's start a compound adjective ("Jahreszeitenbedingt laufen")
+            needed = GERMAN_NOUN_GLUE_EN_ZIPF if right.endswith("en") else GERMAN_NOUN_GLUE_WORD_ZIPF
+            common_enough = right_zipf >= needed
+            if not (common_enough or _verb_after_a_noun(text, m.start(), right, right_zipf)):
+                continue
             if zipf(right, "en") > right_zipf or not never_capitalised_in_german(right):
                 continue  # an English word ("and"), or a noun's spelling too ("Sucht"/"sucht")
             if best is None or right_zipf > best[0]:
@@ -622,11 +622,14 @@ def propose_noun_word(text: str, lang: str, context) -> list[Fix]:
 GERMAN_VERB_GLUE_WORD_ZIPF = 3.0
 
 
-def _verb_form_in_german(word: str) -> bool:
-    """A word the corpus writes only in lower case (``data/de/lowercase.txt``) ending in -t:
-    a participle or a finite verb, never the head of a compound noun (an adjective made a
-    noun ends in -e or -en instead: ``Kosmosbegeisterte``)."""
-    return word.endswith("t") and len(word) >= 4 and written_lower_case(word, "de")
+def _verb_after_a_noun(text: str, run_start: int, right: str, right_zipf: float) -> bool:
+    """Whether ``right``, the end of the German run at ``run_start``, is a word the corpus
+    writes only in lower case (``data/de/lowercase.txt``) ending in -t: a participle or a
+    finite verb, never the head of a compound noun (an adjective made a noun ends in -e or
+    -en instead: ``Kosmosbegeisterte``); not where the run starts a sentence."""
+    return (right.endswith("t") and len(right) >= 4 and right_zipf >= GERMAN_VERB_GLUE_WORD_ZIPF
+            and written_lower_case(right, "de") and not _sentence_start(text, run_start)
+            and text[max(0, run_start - 2):run_start] != ": ")
 
 
 def never_capitalised_in_german(word: str) -> bool:
