@@ -346,11 +346,16 @@ VERY_COMMON_WORD_ZIPF = 6.5
 
 def _function_word(word: str, lang: str) -> bool:
     """Whether a title or a label may start after ``word``: an article, a preposition, a
-    determiner or a word this common (``casa de Al``, ``dalla A alla Z``); not an adverb or
-    a pronoun as common as some of them (``ainda A atualização``, ``Para ele A participação``)."""
+    determiner, a conjunction or a word this common (``casa de Al``, ``dalla A alla Z``,
+    ``l'epatite A ed E tramite``); not an adverb or a pronoun as common as some of them
+    (``ainda A atualização``, ``Para ele A participação``)."""
     word = word.lower()
-    return (word in NO_COMMA_AFTER.get(lang, ()) or word in DETERMINERS.get(lang, ())
+    return (word in NO_COMMA_AFTER.get(lang, ()) or word in DETERMINERS.get(lang, ()) or word in _CONJUNCTIONS
             or zipf(word, lang) >= VERY_COMMON_WORD_ZIPF)
+
+
+#: Conjunctions of the supported languages, after which a title or a label goes on.
+_CONJUNCTIONS = frozenset("and or y e ed o ou et und oder".split())
 
 
 #: One-letter function words (``potiguar A reunião`` → ``a``, Portuguese ``É``, Spanish ``Y``);
