@@ -478,8 +478,46 @@ def _mostly_capitalised(words_text: str) -> bool:
     return sum(w[0].isupper() for w in words) * 2 > len(words)
 
 
+#: Prepositions written with an article that Spanish, Portuguese, Italian and French names of
+#: institutions keep in lower case (``Organização Mundial da Saúde``, ``Biblioteca del
+#: Senado``, ``Corte di Cassazione``). Not ``De``, which opens surnames (``Presidente De Klerk``,
+#: ``De Bruyne``).
+_NAME_PARTICLES = {lang: frozenset(words.split()) for lang, words in {
+    "pt": "Do Da Dos Das", "es": "Del", "it": "Di Del Della Dello Dei Degli Delle", "fr": "Du Des"}.items()}
+_PARTICLE_IN_NAME = re.compile(r"(?<=[^\W\d_]) ([A-ZÀ-Þ][a-z]+)(?= [A-ZÀ-Þ])")
+
+
+def propose_particle_in_name(text: str, lang: str, context) -> list[Fix]:
+    """A preposition capitalised inside a name of the languages that write it in lower case
+    there, after a word the corpus writes mostly in lower case (a noun or an adjective: the
+    name of an institution, not a person's), before a capitalised one: a segment translated
+    on its own, or title case from the source. Not on a title-case line.
+
+    >>> [f.after for f in propose_particle_in_name("segundo as normas da Organização Mundial Da Saúde", "pt", None)]
+    ['d']
+    >>> propose_particle_in_name("a reunião realizada pelo Presidente De Klerk, ontem", "pt", None)
+    []
+    """
+    particles = _NAME_PARTICLES.get(lang)
+    if not particles:
+        return []
+    fixes = []
+    for m in _PARTICLE_IN_NAME.finditer(text):
+        if m.group(1) not in particles or title_case_line(text, m.start(1)):
+            continue
+        previous = text[: m.start()].split()[-1]
+        form = cased_table(lang).get(previous.lower())
+        if previous[:1].isupper() and (form is not None and form.lower_count > form.capitalised_count
+                                       or written_lower_case(previous, lang)):
+            fixes.append(Fix(m.start(1), m.start(1) + 1, m.group(1)[0].lower(),
+                             f"{m.group(1)!r} is capitalised inside a name after {previous!r}: the language "
+                             "writes it in lower case there", 0.8))
+    return fixes
+
+
 RULES = (Rule("casing.proper_noun", PROSE, propose_proper_noun),
          Rule("casing.name_pair", PROSE, propose_name_pair),
+         Rule("casing.name_particle", PROSE, propose_particle_in_name),
          # before capital_after_link, which would lower the capital and leave the comma out
          Rule("casing.comma_after_connective", PROSE, propose_comma_after_connective, adds_commas=True),
          Rule("casing.capital_after_link", PROSE, propose_capital_after_link))
