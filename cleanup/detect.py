@@ -16,7 +16,8 @@ from .rules.casing import title_case_line
 from .rules.context import protected_spans
 from .config import SUPPORTED_LANGUAGES
 from .ops import NO_COMMA_AFTER
-from .rules.lexicon import DETERMINERS, cased_table, known_anywhere, mostly_capitalised, written_lower_case, zipf
+from .rules.lexicon import (CONJUNCTIONS, DETERMINERS, cased_table, known_anywhere, mostly_capitalised,
+                            written_lower_case, zipf)
 
 #: A capitalised word this common in its lower-case form is a function word, not a name.
 FUNCTION_WORD_ZIPF = 5.6
@@ -301,13 +302,10 @@ def _before_a_name(word: str, lang: str) -> bool:
     """A determiner, a preposition, a conjunction or a word written with an elided article
     (``l'East Village``): after one a capital starts a name or a title."""
     word = word.lower()
-    return (word in DETERMINERS.get(lang, ()) or word in NO_COMMA_AFTER.get(lang, ()) or word in _CONJUNCTIONS
+    return (word in DETERMINERS.get(lang, ()) or word in NO_COMMA_AFTER.get(lang, ()) or word in CONJUNCTIONS
             or re.match(r"[^\W\d_]{1,4}['’]", word) is not None)
 
 
-#: Conjunctions of the supported languages, which join the words of names (``Research and
-#: Development``, ``Ministerio de Sanidad y Consumo``).
-_CONJUNCTIONS = frozenset("and or y e o ou et und oder".split())
 
 
 def _name_goes_on(text: str, end: int) -> bool:

@@ -16,8 +16,8 @@ import re
 from functools import lru_cache
 
 from . import PROSE, Fix, Rule
-from .lexicon import (ARTICLES, DETERMINERS, CasedForm, cased_table, is_title, rarely_capitalised, table_rows,
-                      written_lower_case, zipf)
+from .lexicon import (ARTICLES, CONJUNCTIONS, DETERMINERS, CasedForm, cased_table, is_title, rarely_capitalised,
+                      table_rows, written_lower_case, zipf)
 from .merge import SUBJECT_PRONOUNS
 from ..ops import NO_COMMA_AFTER
 from ..config import SUPPORTED_LANGUAGES
@@ -350,12 +350,9 @@ def _function_word(word: str, lang: str) -> bool:
     ``l'epatite A ed E tramite``); not an adverb or a pronoun as common as some of them
     (``ainda A atualização``, ``Para ele A participação``)."""
     word = word.lower()
-    return (word in NO_COMMA_AFTER.get(lang, ()) or word in DETERMINERS.get(lang, ()) or word in _CONJUNCTIONS
+    return (word in NO_COMMA_AFTER.get(lang, ()) or word in DETERMINERS.get(lang, ()) or word in CONJUNCTIONS
             or zipf(word, lang) >= VERY_COMMON_WORD_ZIPF)
 
-
-#: Conjunctions of the supported languages, after which a title or a label goes on.
-_CONJUNCTIONS = frozenset("and or y e ed o ou et und oder".split())
 
 
 #: One-letter function words (``potiguar A reunião`` → ``a``, Portuguese ``É``, Spanish ``Y``);

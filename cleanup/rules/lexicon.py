@@ -103,6 +103,10 @@ ARTICLES = {lang: frozenset(words.split()) for lang, words in {
     "it": "il lo la i gli le un uno una", "pt": "o a os as um uma uns umas"}.items()}
 
 
+#: Conjunctions of the supported languages, which join the words of names and titles
+#: (``Research and Development``, ``Ministerio de Sanidad y Consumo``, ``l'epatite A ed E``).
+CONJUNCTIONS = frozenset("and or y e ed o ou et und oder".split())
+
 #: Articles, possessives, demonstratives and quantifiers: a word after one heads a noun
 #: phrase, a name's or a title's start (``la Sûreté``, ``nuestra Vía Láctea``), and German
 #: writes any adjective or verb as a noun there (``das Aus``, ``zum Halten``, ``vielen Belegen``).
