@@ -744,10 +744,8 @@ def _content_pair_score(left: str, right: str, lang: str) -> float | None:
     """How well two content words read as a glue (None: not at all); see CONTENT_PAIR_ZIPF."""
     if lang not in CONTENT_PAIR_ZIPF or min(len(left), len(right)) < 4:
         return None
-    if left in word_list("common", "lower_prefixes"):
-        return None  # "superaccurate", "postentrevista", "antialemanes"
-    if right in _ENCLITICS.get(lang, ()) or lang == "en" and right in _EN_COMPOUND_ENDINGS:
-        return None
+    if left in word_list("common", "lower_prefixes") or _word_formation(left, right, lang):
+        return None  # "superaccurate", "postentrevista", "antialemanes"; "suchlike"
     low = min(zipf(left, lang), zipf(right, lang))
     return low if low >= CONTENT_PAIR_ZIPF[lang] else None
 
