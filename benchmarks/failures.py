@@ -1,5 +1,5 @@
 """List the corrupted benchmark sentences that rules + model leave wrong, and the clean
-sentences the model changes: the reading list behind the figures of ``model_quality.py``.
+sentences rules + model change: the reading list behind the figures of ``model_quality.py``.
 
     python benchmarks/failures.py en                  # every failure, grouped by corruption kind
     python benchmarks/failures.py en --kind comma_capital --no-model
@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from cleanup.config import DEFAULT_MODEL_DIR, Config  # noqa: E402
 from cleanup.pipeline import clean_article  # noqa: E402
-from model_quality import corrupted_pairs  # noqa: E402
+from model_quality import corpus_artifacts, corrupted_pairs  # noqa: E402
 
 
 def main() -> None:
@@ -46,12 +46,16 @@ def main() -> None:
             print(f"    {edit.source}/{edit.rule}: {edit.before!r} -> {edit.after!r} ({edit.confidence:.2f})")
     print("\nfailures by kind:", {k: f"{failures[k]}/{totals[k]}" for k in totals})
     if args.kind is None and not args.no_model:
-        print("\nclean sentences the model changes:")
+        print("\nclean sentences rules + model change:")
+        repairs = corpus_artifacts(args.lang)
         for line in clean:
             article = clean_article(line, config)
+            if article.text == line:
+                continue
+            listed = "  (repairs a listed artifact of the corpus)" if article.text == repairs.get(line) else ""
+            print(f"  {line}{listed}")
             for edit in article.edits:
-                if edit.source == "model":
-                    print(f"  {line}\n    {edit.rule}: {edit.before!r} -> {edit.after!r} ({edit.confidence:.2f})")
+                print(f"    {edit.source}/{edit.rule}: {edit.before!r} -> {edit.after!r} ({edit.confidence:.2f})")
 
 
 if __name__ == "__main__":

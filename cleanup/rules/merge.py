@@ -606,6 +606,8 @@ def propose_noun_word(text: str, lang: str, context) -> list[Fix]:
                 continue
             if zipf(right, "en") > right_zipf or not never_capitalised_in_german(right):
                 continue  # an English word ("and"), or a noun's spelling too ("Sucht"/"sucht")
+            if right in _GERMAN_INTERJECTIONS:
+                continue  # "Dampfach", "Biberach": place names end so; no noun is followed by "ach"
             if best is None or right_zipf > best[0]:
                 best = (right_zipf, left, right)
         if best:
@@ -620,6 +622,10 @@ def propose_noun_word(text: str, lang: str, context) -> list[Fix]:
 #: ``-ten`` (``Bildersollten``) split nouns on 4 German corpus lines (``Maisernten``,
 #: ``Gesetzesvorbehalten``) for 1 glue; ``-te`` a noun made of a participle (``Kosmosbegeisterte``).
 GERMAN_VERB_GLUE_WORD_ZIPF = 3.0
+
+
+#: Interjections, common enough for the glue threshold, that never follow a noun unpunctuated.
+_GERMAN_INTERJECTIONS = frozenset({"ach", "oh"})
 
 
 def _verb_after_a_noun(text: str, run_start: int, right: str, right_zipf: float) -> bool:
