@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .rules import casing, merge, phrases
 from .rules.casing import title_case_line
+from .rules.merge import SUBJECT_PRONOUNS
 from .rules.context import protected_spans
 from .config import SUPPORTED_LANGUAGES
 from .ops import NO_COMMA_AFTER
@@ -65,6 +66,12 @@ def suspicious_spans(text: str, lang: str, context=None, hints: bool = False, gl
                 continue
             if lang == "de" and word in _GERMAN_FORMAL_ADDRESS:
                 continue  # "für Ihr Baby": formal address, capitalised by grammar
+            if (lang == "de" and _german_noun(text[prev_start:m.start(1)]) and not _name_follows(text, m.end(2))
+                    and _german_function_word(word)):
+                spans.append(Span(prev_start, m.end(2), "model.capital_function_word",
+                                  f"{word!r}, a function word German writes in lower case, is capitalised after a "
+                                  "noun: a segment translated on its own after a link"))
+                continue
             if lang == "de" and text[prev_start].isupper() and _name_follows(text, m.end(2)):
                 # "die Attentäter Von Ansbach": the capitals around it are German nouns, no
                 # sign of a name or a title; judged as after a link, at a floor of its own.
@@ -256,6 +263,47 @@ def _verb_before(text: str, end: int, word: str, lang: str) -> bool:
 #: and Italian (-ò, -arono, -erono, -irono).
 _VERB_ENDINGS = {"en": ("ed", "ing", "ly", "n't", "n’t"), "de": ("t",), "es": ("ó", "aron", "ieron"),
                  "pt": ("ou", "eu", "iu", "aram", "eram", "iram"), "it": ("ò", "arono", "erono", "irono")}
+
+
+#: A German function word is written in lower case this many times as often as capitalised
+#: in mid-sentence (``für`` 8,386:5, ``des`` 7,604:9), or never capitalised there.
+GERMAN_FUNCTION_WORD_LOWER_RATIO = 100
+
+
+def _german_function_word(word: str) -> bool:
+    """A word of :data:`FUNCTION_WORD_ZIPF` that German writes in lower case (``Am``, ``Dort``,
+    ``Über``, ``Haben``), after a noun: no noun of its spelling, no title (German titles are
+    in sentence case), so its capital is a link's trace for sure, and the model only chooses
+    between a comma and a lower-case letter (``Wetter am 30.``, ``Anhänger dort neben``). The
+    caller asks for a noun before it and no capital after it (street names: ``Straße Am
+    Wall``)."""
+    lower = word.lower()
+    if lower in DETERMINERS["de"] - _GERMAN_CONTRACTIONS or lower in _GERMAN_NUMERALS or zipf(lower, "en") > zipf(lower, "de") + ENGLISH_MARGIN:
+        return False  # a title or a name starts (``Die Linke``), a numeral (``Platz Drei``), English (``Life In``)
+    if word in SUBJECT_PRONOUNS:
+        return False  # a sentence may start there (``Real Madrid Er wechselte``): not a comma or a lower-case letter
+    form = cased_table("de").get(lower)
+    return form is None or form.lower_count >= GERMAN_FUNCTION_WORD_LOWER_RATIO * max(1, form.capitalised_count)
+
+
+def _german_noun(word: str) -> bool:
+    """A capitalised word that is no function word, no heading in capitals (``ABER``) and no
+    name English capitalises too: the noun a German function word follows (``Anhänger
+    Dort``; not ``Das Sagen``)."""
+    return (word[:1].isupper() and not word.isupper() and word.isalpha()
+            and (zipf(word.lower(), "de") < FUNCTION_WORD_ZIPF or mostly_capitalised(word, "de"))
+            and not mostly_capitalised(word, "en"))  # a first name (``Franz Immer``, ``Raymond So``)
+
+
+#: A word is taken for English when English uses it this much more (Zipf): ``am`` is as
+#: common in both (6.5), ``in`` 0.2 more common in English.
+ENGLISH_MARGIN = 0.3
+
+
+#: A preposition and an article in one word (``am``, ``zum``), a determiner that opens no
+#: name unless a capital follows (``Straße Am Wall``), which the caller rules out.
+_GERMAN_CONTRACTIONS = frozenset("am im vom zum zur beim ins ans aufs".split())
+_GERMAN_NUMERALS = frozenset("eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf".split())
 
 
 def _german_noun_too(word: str) -> bool:

@@ -182,6 +182,27 @@ def test_detector_tells_a_verb_or_an_adverb_from_a_word_of_a_name(text, lang, ve
     assert spans == ([verb] if verb else [])
 
 
+@pytest.mark.parametrize("text, flagged", [
+    ("Jerry: Hast du den Anhänger Dort neben dem Müllcontainer geparkt?", "Anhänger Dort"),
+    ("Wir sehen uns bei schönem Wetter Am 30. August wieder.", "Wetter Am"),  # "am" is English too, as common
+    ("Wenn Sie E-Bücher von Drittanbietern Haben, können diese gelöscht werden", "Drittanbietern Haben"),
+    ("Das ist wirklich ein Muss für unser Land.", None),  # after a determiner German makes a noun of it
+    ("Der Senior wollte die Straße Am Wall überqueren.", None),  # a street's name: a capital follows
+    ("Der Sitz der Partei Die Linke ist in Berlin.", None),  # an article opens a name
+    ("sagt Franz Immer, Direktor der Stiftung Swisstransplant.", None),  # a surname after a first name
+    ("Der Kandidat kam auf Platz Drei, eine Niederlage.", None),  # a numeral
+])
+def test_detector_flags_a_german_function_word_capitalised_after_a_noun(text, flagged):
+    """German capitalises nouns, not titles: a word it writes in lower case (``am``, ``dort``,
+    ``haben``) capitalised right after a noun is a link's trace, which the model only
+    chooses how to repair (``model.capital_function_word``, no ``keep``)."""
+    from cleanup.detect import suspicious_spans
+
+    spans = [text[s.start:s.end] for s in suspicious_spans(text, "de", hints=True)
+             if s.rule == "model.capital_function_word"]
+    assert spans == ([flagged] if flagged else [])
+
+
 def test_detector_hints_a_lower_case_word_often_capitalised_before_a_name():
     from cleanup.detect import suspicious_spans
 

@@ -293,6 +293,20 @@ def test_a_capitalised_english_verb_after_a_name_is_repaired_as_the_model_prefer
     assert neural._applicable_ops(text, request) == ["comma", "lower"]
 
 
+def test_a_german_function_word_capitalised_after_a_noun_is_repaired_as_the_model_prefers(monkeypatch):
+    """``Anhänger Dort neben``: no ``keep`` is offered, and the model's preference applies at
+    a share barely over a half, as for a verb hint."""
+    import cleanup.neural as neural
+
+    monkeypatch.setattr(neural, "load_repairer", lambda path: _AlwaysRepairer("lower", score=-0.6))
+    text = "Hast du den Anhänger Dort neben dem Müllcontainer geparkt?"
+    cleaned = clean_article(text, Config(lang="de"))
+    assert cleaned.text == "Hast du den Anhänger dort neben dem Müllcontainer geparkt?"
+    request = neural._Request(0, "de", 0, len(text), text.index("Anhänger"), text.index(" neben"),
+                              "model.capital_function_word", "")
+    assert neural._applicable_ops(text, request) == ["comma", "lower"]
+
+
 def test_a_capital_between_two_words_is_never_offered_as_a_glue_to_split():
     """``Tipsport Ties``: the flag is about the capital of ``Ties``; splitting the unknown
     ``Tipsport`` into ``Tip sport`` is no answer to it."""
