@@ -260,9 +260,15 @@ def _verb_before(text: str, end: int, word: str, lang: str) -> bool:
 #: ``Reading``); German participles and finite verbs in -t (``Trump Comey Gefeuert``; a word
 #: made a noun takes an adjective's ending instead: ``Verstorbene``); the past tense of Spanish
 #: (-ó, -aron, -ieron: ``Vystrčil Entregó``), Portuguese (-ou, -eu, -iu, -aram, -eram, -iram)
-#: and Italian (-ò, -arono, -erono, -irono).
-_VERB_ENDINGS = {"en": ("ed", "ing", "ly", "n't", "n’t"), "de": ("t",), "es": ("ó", "aron", "ieron"),
-                 "pt": ("ou", "eu", "iu", "aram", "eram", "iram"), "it": ("ò", "arono", "erono", "irono")}
+#: and Italian (-ò, -arono, -erono, -irono); their present and imperfect endings that end no
+#: noun or adjective (Portuguese -am, -mos: ``Zeca Temos``; not -em, -ano or French -ent,
+#: -ons: ``Folha Imagem``, ``Partito Repubblicano``, ``Vieux Continent``), and French
+#: -ez, -aient, -èrent, -ait. With these, one more span on the es, fr, pt and it corpora
+#: (``Movement Regardez``, a heading run into its text).
+_VERB_ENDINGS = {"en": ("ed", "ing", "ly", "n't", "n’t"), "de": ("t",),
+                 "es": ("ó", "aron", "ieron", "an", "en", "mos", "aba", "aban", "ían"),
+                 "pt": ("ou", "eu", "iu", "aram", "eram", "iram", "am", "mos", "avam", "iam"),
+                 "it": ("ò", "arono", "erono", "irono", "iamo", "avano", "evano"), "fr": ("ez", "aient", "èrent", "ait")}
 
 
 #: A German function word is written in lower case this many times as often as capitalised

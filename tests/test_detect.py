@@ -170,11 +170,17 @@ def test_detector_hints_a_word_the_corpus_writes_only_in_lower_case_capitalised(
     ("O ministro Paulo Souza Afirmou que a lei vale.", "pt", "Souza Afirmou"),
     ("Os dirigentes do Flamengo Afirmaram que o clube vai recorrer.", "pt", "Flamengo Afirmaram"),
     ("El Congreso Norteamericano aprobó la ley.", "es", None),
+    # the present and the imperfect where no noun or adjective ends so
+    ("No fim da conversa, Zeca Temos uma casa nova, disse.", "pt", "Zeca Temos"),
+    ("Isto posto Podemos afirmar que sim.", "pt", "posto Podemos"),
+    ("Fotos de Claudia Guimarães, da Folha Imagem.", "pt", None),  # -agem makes nouns
+    ("Le Vieux Continent est plongé dans une crise.", "fr", None),  # -ent makes nouns
+    ("Il vantaggio del Partito Repubblicano è stato sostenuto.", "it", None),  # -ano makes adjectives
 ])
 def test_detector_tells_a_verb_or_an_adverb_from_a_word_of_a_name(text, lang, verb):
     """A word the corpus writes only in lower case that ends as a verb form or an adverb
     (English -ed, -ing, -ly, -n't before a lower-case word; German -t; Spanish -ó, Portuguese
-    -ou), capitalised in mid-sentence, ends no name: the model chooses only how to repair it
+    -ou, -mos), capitalised in mid-sentence, ends no name: the model chooses only how to repair it
     (``hint.capital_verb``)."""
     from cleanup.detect import suspicious_spans
 
