@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import cleanup.neural as neural_module
 from cleanup import Config, clean_article
 from cleanup.config import DEFAULT_MODEL_DIR
 
@@ -216,7 +217,7 @@ class _AlwaysRepairer:
     def __init__(self, op, score=0.0):
         self.op, self.score = op, score
 
-    def choose(self, sources, candidates, relative=None):
+    def choose(self, sources, candidates, relative=None, bias=None):
         return [(self.op if self.op in options else "keep", self.score) for options in candidates]
 
 
@@ -305,6 +306,19 @@ def test_a_german_function_word_capitalised_after_a_noun_is_repaired_as_the_mode
     request = neural._Request(0, "de", 0, len(text), text.index("Anhänger"), text.index(" neben"),
                               "model.capital_function_word", "")
     assert neural._applicable_ops(text, request) == ["comma", "lower"]
+
+
+@pytest.mark.parametrize("weight, expected", [
+    (0.0, "de gas importado, en particular de Rusia un aumento de las emisiones"),
+    (neural_module.COMMA_EVIDENCE_WEIGHT, "de gas importado, en particular de Rusia, un aumento de las emisiones"),
+])
+def test_the_corpus_comma_counts_decide_where_the_bundled_model_hesitates(monkeypatch, weight, expected):
+    """``Rusia Un aumento``: the bundled model prefers ``lower`` by a hair (a share of 0.55);
+    after a capitalised word Spanish writes ``, un`` three times as often as ``un``, which
+    turns the choice to the comma."""
+    monkeypatch.setattr(neural_module, "COMMA_EVIDENCE_WEIGHT", weight)
+    text = "de gas importado, en particular de Rusia Un aumento de las emisiones"
+    assert clean_article(text, Config(lang="es")).text == expected
 
 
 def test_a_capital_between_two_words_is_never_offered_as_a_glue_to_split():

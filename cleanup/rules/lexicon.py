@@ -52,6 +52,18 @@ def table_rows(lang: str, name: str) -> list[list[str]]:
 
 
 @lru_cache(maxsize=None)
+def comma_counts(lang: str) -> tuple[dict[str, tuple[int, int, int, int]], tuple[float, float]]:
+    """lower-case word → (after a capitalised word: with a comma before it, without; after a
+    lower-case word: with, without), from ``data/<lang>/comma_before.tsv``; and the comma's
+    rate over all listed words after a capitalised and after a lower-case word."""
+    table = {word: (int(a), int(b), int(c), int(d)) for word, a, b, c, d in table_rows(lang, "comma_before.tsv")}
+    sums = [sum(row[i] for row in table.values()) for i in range(4)]
+    rates = tuple(with_comma / (with_comma + without) if with_comma + without else 0.0
+                  for with_comma, without in (sums[0:2], sums[2:4]))
+    return table, rates
+
+
+@lru_cache(maxsize=None)
 def cased_table(lang: str) -> dict[str, CasedForm]:
     """lower-case word → how often the corpus writes it capitalised vs lower-case mid-sentence."""
     return {lower: CasedForm(cap, int(n_cap), int(n_lower)) for lower, cap, n_cap, n_lower in table_rows(lang, "cased.tsv")}

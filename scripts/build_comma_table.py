@@ -1,0 +1,71 @@
+"""Build the comma tables shipped in cleanup/rules/data/<lang>/comma_before.tsv.
+
+A lost comma and a gained capital leave the same trace as a gained capital alone (``Rusia Un
+aumento`` from ``Rusia, un aumento``; ``Veres Es el`` from ``Veres es el``). How often the
+language writes a comma before the next word tells them apart where the model hesitates:
+``un``, ``lo``, ``mais`` open a clause or an apposition after a name far more often than ``es``,
+``de`` or ``that`` do.
+
+For every pair of consecutive words of the TRAINING part of the corpus (the held-out 5% is
+left for benchmarks, see cleanup.training.data.is_held_out), outside sentence starts, where
+the second word is in lower case: whether a comma stands between them, by whether the first is
+capitalised. Only second words seen at least MIN_COUNT times after a capitalised word.
+
+    python scripts/build_comma_table.py            # every supported language
+    CLEANUP_CORPUS_DIR=/path/to/corpus python scripts/build_comma_table.py es
+
+Output rows: ``word<TAB>after a capital with a comma<TAB>without<TAB>after a lower-case word
+with a comma<TAB>without``.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from cleanup.config import SUPPORTED_LANGUAGES  # noqa: E402
+from cleanup.training.data import corpus_dir, is_held_out  # noqa: E402
+
+from build_cased_table import write_table  # noqa: E402  (scripts/ is on the path when run as a script)
+from build_name_pairs import SENTENCE_START, _capitalised  # noqa: E402
+
+MIN_COUNT = 20
+#: A word, an optional comma, one space, a lower-case word.
+PAIR = re.compile(r"(?<![\w'’.-])([^\W\d_]+)(,?) (?=([^\W\d_A-ZÀ-Þ][^\W\d_]*)(?![\w'’-]))")
+
+
+def count_commas(lines) -> Counter:
+    """(next word, first capitalised?, comma?) → count."""
+    counts = Counter()
+    for line in lines:
+        for m in PAIR.finditer(line):
+            first, comma, second = m.group(1), m.group(2), m.group(3)
+            if first.isupper() or SENTENCE_START.search(line[: m.start()]):
+                continue  # an acronym, or the sentence's first word, capitalised by position
+            counts[second, _capitalised(first), bool(comma)] += 1
+    return counts
+
+
+def build(lang: str) -> Path:
+    path = corpus_dir() / f"{lang}.txt"
+    counts = count_commas(ln.rstrip("\n") for ln in path.open(encoding="utf-8")
+                          if ln.strip() and not is_held_out(ln.rstrip("\n")))
+    words = {word for word, _, _ in counts}
+    rows = [(word, counts[word, True, True], counts[word, True, False], counts[word, False, True],
+             counts[word, False, False])
+            for word in sorted(words) if counts[word, True, True] + counts[word, True, False] >= MIN_COUNT]
+    out = ROOT / "cleanup" / "rules" / "data" / lang / "comma_before.tsv"
+    write_table(out, f"built by scripts/build_comma_table.py from {path.name} (training split); word, after a "
+                     "capitalised word with a comma, without, after a lower-case word with a comma, without", rows)
+    print(f"{lang}: {len(rows)} words -> {out.relative_to(ROOT)}", file=sys.stderr)
+    return out
+
+
+if __name__ == "__main__":
+    for lang in sys.argv[1:] or SUPPORTED_LANGUAGES:
+        build(lang)
