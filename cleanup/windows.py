@@ -125,3 +125,20 @@ def comma_evidence(previous: str, word: str, lang: str) -> float:
     comma, plain = counts[0:2] if after_capital else counts[2:4]
     share = (comma + COMMA_SMOOTHING * rate) / (comma + plain + COMMA_SMOOTHING)
     return math.log(share / (1 - share)) - math.log(rate / (1 - rate))
+
+
+def capital_evidence(word: str, lang: str) -> float:
+    """How much more often the corpus writes ``word`` in lower case than capitalised in
+    mid-sentence, as a log ratio (add-one): ``Lançado`` split off ``foiLançado`` is a
+    participle (+), ``Itamaraty`` a name (-). A word the table lacks but the lower-case list
+    has counts as 3 to 0; one neither knows, 0.
+
+    >>> capital_evidence("Also", "en") > 3, capital_evidence("Nunavut", "en") < -1
+    (True, True)
+    """
+    from .rules.lexicon import cased_table, written_lower_case
+
+    form = cased_table(lang).get(word.lower())
+    if form is not None:
+        return math.log((form.lower_count + 1) / (form.capitalised_count + 1))
+    return math.log(4) if written_lower_case(word, lang) else 0.0
