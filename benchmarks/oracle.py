@@ -41,7 +41,7 @@ class OracleRepairer:
     evidence: bool = False
     names_ops: bool = True
 
-    def choose(self, sources, candidates, relative=None):
+    def choose(self, sources, candidates, relative=None, evidence=None):
         return [(self._best(source, options), 0.0) for source, options in zip(sources, candidates)]
 
     def _best(self, source: str, options: list[str]) -> str:
