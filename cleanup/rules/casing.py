@@ -175,6 +175,10 @@ def _between_capitals(text: str, start: int, end: int) -> bool:
             and re.match(r" [A-ZÀ-Þ]", text[end:end + 2]) is not None)
 
 
+#: A word is English in another language's text, for the English name table, when English uses
+#: it this much more (Zipf): ``associated``, ``traffic``; not French ``prince``, Spanish ``van``.
+ENGLISH_WORD_MARGIN = 1.0
+
 #: Function words are never restored inside a name ("Lord Of The Rings" titles).
 NAME_PAIR_MAX_ZIPF = 6.0
 
@@ -196,10 +200,14 @@ def propose_name_pair(text: str, lang: str, context) -> list[Fix]:
         return []
     fixes = []
     pairs = name_pairs(lang)
+    # English names travel (``le stock Exchange``, ``Highway traffic Safety``): its table too
+    english_pairs = name_pairs("en") if lang != "en" else {}
     for (start, first), (_, second) in _word_pairs(text):
         if not (first[:1].islower() and _capitalised(second)):
             continue
         name = pairs.get((first.capitalize(), second))
+        if name is None and zipf(first, "en") >= zipf(first, lang) + ENGLISH_WORD_MARGIN:
+            name = english_pairs.get((first.capitalize(), second))  # not "prince William" in French
         if name is None or name[3] > 0 or zipf(first, lang) >= NAME_PAIR_MAX_ZIPF:
             continue
         fixes.append(Fix(start, start + len(first), name[0],
