@@ -92,7 +92,7 @@ def suspicious_spans(text: str, lang: str, context=None, hints: bool = False, gl
             prev_start = text.rfind(" ", 0, start - 1) + 1
             spans.append(Span(prev_start, elided.end(), "casing.capital_after_link", fix.reason))
     if hints:
-        spans += _hints(text, lang, glue_hints)
+        spans += _hints(text, lang, glue_hints, context)
     protected = protected_spans(text)
     spans = [s for s in spans if not any(ps < s.end and s.start < pe for ps, pe in protected)]
     return sorted(spans, key=lambda s: (s.start, s.end))
@@ -110,12 +110,16 @@ _ADJECTIVES_BEFORE_NOUNS = frozenset({"en", "de"})
 _ELIDED_WORD = re.compile(r"[A-ZÀ-Þ][a-z]*['’][^\s,;:.!?»”\")]*")
 
 
-def _hints(text: str, lang: str, glue_hints: bool = False) -> list[Span]:
+def _hints(text: str, lang: str, glue_hints: bool = False, context=None) -> list[Span]:
     """Weaker evidence, for the model only (``cleanup detect`` does not list these): a
     lower-case word the corpus mostly capitalises (``bakhmut``; ``ministry`` is not one).
 
     Also a word with one inner capital that the rules leave whole (``LongBeach``): a name
     glued to a word, or a brand the model should keep.
+
+    A run the article writes twice or more (``PopularMax`` in every paragraph of its story) is a
+    name or a brand, not a glue: a link boundary seldom falls twice on the same two words.
+    Rules split no such run either (``ArticleContext.recurs``).
 
     ``glue_hints`` adds capitalised words no list knows that would split into a name and a
     word (``Fastowpleaded``). The bundled model was trained with them, but they are off at
@@ -129,6 +133,8 @@ def _hints(text: str, lang: str, glue_hints: bool = False) -> list[Span]:
     split_by_rules = {(f.start, f.end) for f in propose_case_boundary(text, lang, None)}
     for m in re.finditer(r"(?<![\w@#/.\-])[^\W\d_]+(?![\w@/\-])", text):
         word = m.group(0)
+        if context is not None and context.recurs(word) and not word.islower() and not word.istitle():
+            continue  # a brand or a name the article repeats (``PopularMax``), not a glue
         if (m.start(), m.end()) not in split_by_rules and len(word) >= 5 and case_glue_candidate(word, lang):
             spans.append(Span(m.start(), m.end(), "hint.case_glue", "an inner capital: a name glued to a word, or a brand?"))
         elif (lang != "de" and word.islower() and len(word) >= LOWER_GLUE_LETTERS and (m.start(), m.end()) not in split_by_rules

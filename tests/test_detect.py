@@ -209,6 +209,20 @@ def test_detector_flags_a_german_function_word_capitalised_after_a_noun(text, fl
     assert spans == ([flagged] if flagged else [])
 
 
+def test_a_camel_case_run_the_article_repeats_is_a_brand_not_a_glue_hint():
+    """``PopularMax`` in every paragraph of its story: a link boundary seldom falls twice on the
+    same two words. Once, it is a hint for the model (a name glued to a word, or a brand)."""
+    from cleanup.detect import suspicious_spans
+    from cleanup.rules.context import ArticleContext
+
+    article = "Dans ces agences de PopularMax ils vendent.\n\nPopularMax a ouvert dix agences."
+    first_line = article.split("\n")[0]
+    repeated = suspicious_spans(first_line, "fr", ArticleContext.of_text(article), hints=True)
+    alone = suspicious_spans(first_line, "fr", ArticleContext.of_text(first_line), hints=True)
+    assert repeated == []
+    assert [(first_line[s.start:s.end], s.rule) for s in alone] == [("PopularMax", "hint.case_glue")]
+
+
 def test_detector_hints_a_lower_case_word_often_capitalised_before_a_name():
     from cleanup.detect import suspicious_spans
 
