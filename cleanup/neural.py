@@ -505,14 +505,13 @@ RULE_REPAIRS_ANYWAY = ("merge.", "casing.capital_after_link")
 #: ``keep`` some weight, which says nothing about comma or not. Split choices keep the
 #: absolute score their floor was tuned on.
 RELATIVE_CHOICES = frozenset({"casing.capital_after_link", "hint.capital_verb", "model.capital_function_word"})
-#: Hints whose span is broken for sure, which the model only chooses how to repair (no
-#: ``keep``): a verb or an adverb capitalised in mid-sentence (``Fastow Pleaded guilty``), which
-#: the bundled model kept with confidence after a name (-0.01). On all held-out lines of the
-#: six languages the detector flags no such span; on the en development split the model's
-#: choice was right 11 times, wrong (comma for lower or back) twice.
+#: Spans broken for sure, which the model only chooses how to repair (no ``keep``): a verb or
+#: an adverb capitalised in mid-sentence (``Fastow Pleaded guilty``), which the bundled model
+#: kept with confidence after a name (-0.01; on all held-out lines of the six languages the
+#: detector flags no such span; on the en development split the model's choice was right 11
+#: times, wrong twice), and a German function word capitalised after a noun (``Anhänger Dort
+#: neben``; one such span on the 59,660 German corpus lines, ``aus Iron Man,``).
 NO_KEEP_HINTS = frozenset({"hint.capital_verb", "model.capital_function_word"})
-#: (Also a German function word capitalised after a noun, ``Anhänger Dort neben``: on the
-#: 59,660 German corpus lines the detector flags one such span, ``aus Iron Man,``.)
 
 #: The report kind of each repair the operation model names.
 OP_KINDS = {"split": "merge", "split lower": "merge", "drop": "merge", "comma": "capital", "lower": "capital",

@@ -338,7 +338,8 @@ def test_corpus_evidence_never_turns_a_dropped_pronoun_into_a_split():
     """Evidence weighs only between its two repairs: ``They``, which the corpus writes in lower
     case, still goes (``drop``) rather than being split off in lower case."""
     text = "The Ukrainian Armed ForcesThey have affirmed that the attack failed."
-    assert clean_article(text, Config(lang="en")).text == "The Ukrainian Armed Forces have affirmed that the attack failed."
+    expected = "The Ukrainian Armed Forces have affirmed that the attack failed."
+    assert clean_article(text, Config(lang="en")).text == expected
 
 
 def test_a_capital_between_two_words_is_never_offered_as_a_glue_to_split():

@@ -534,6 +534,14 @@ _GERMAN_PRONOUNS_TOO = frozenset("ihr etwas alles alle allen aller nichts viel v
                                  "manche manchen jede jeden jedem jeder".split())
 
 
+#: What follows an adjective rather than a noun: its noun (``der befragten Firmen``), a
+#: quotation (``eine verdächtige „Beule“``), another adjective and the noun (``den liberalen
+#: niederländischen Christdemokraten``), or a comma or ``und`` and another inflected word (``ein
+#: treffendes und berühmtes Beispiel``).
+_BEFORE_ITS_NOUN = re.compile(r" [A-ZÀ-Þ]| [„\"»“]|,? [^\W\d_A-ZÀ-Þ]+ [A-ZÀ-Þ]"
+                              r"|(?:,| und| oder| bis| sowie) [^\W\d_A-ZÀ-Þ]+(?:e|en|er|es|em)\b")
+
+
 def propose_german_noun(text: str, lang: str, context) -> list[Fix]:
     """A German noun left in lower case after its determiner (``die polizei``, ``ins
     krankenhaus``, ``die ungarische regierung den``), capitalised where the lists call it a
@@ -556,12 +564,8 @@ def propose_german_noun(text: str, lang: str, context) -> list[Fix]:
     fixes = []
     words = [(m.start(), m.group(0)) for m in _WORD.finditer(text)]
     for i, (start, word) in enumerate(words):
-        if not word[:1].islower() or i == 0 or re.match(r" [A-ZÀ-Þ]", text[start + len(word):]):
-            continue  # before a capital the word is an adjective ("der befragten Firmen")
-        if re.match(r"(?:,| und| oder| bis| sowie) [^\W\d_A-ZÀ-Þ]+(?:e|en|er|es|em)\b|,? [^\W\d_A-ZÀ-Þ]+ [A-ZÀ-Þ]|"
-                    r" [„\"»“]", text[start + len(word):]):
-            continue  # adjectives before their noun: "den liberalen niederländischen Christdemokraten",
-            # "ein treffendes und berühmtes Beispiel", "eine verdächtige „Beule“"
+        if not word[:1].islower() or i == 0 or _BEFORE_ITS_NOUN.match(text, start + len(word)):
+            continue
         if word.endswith(_GERMAN_ADJECTIVE_SUFFIXES):
             continue  # "der islamistisch dominierten", "ein stillschweigendes, nicht vorsätzlich"
         if len(word) <= 4 and text[start + len(word):start + len(word) + 1] == ".":
@@ -617,9 +621,10 @@ def _german_noun_evidence(word: str) -> str | None:
         return None
     form = cased_table("de").get(word)
     if form is not None:
-        if form.capitalised_count >= GERMAN_NOUN_RATIO * max(1, form.lower_count):
-            return f"the corpus writes {form.capitalised!r} {form.capitalised_count} times, {word!r} {form.lower_count} times"
-        return None
+        if form.capitalised_count < GERMAN_NOUN_RATIO * max(1, form.lower_count):
+            return None
+        return (f"the corpus writes {form.capitalised!r} {form.capitalised_count} times, "
+                f"{word!r} {form.lower_count} times")
     if written_lower_case(word, "de") or len(word) < 6:
         return None
     if word.endswith(_GERMAN_NOUN_SUFFIXES):
