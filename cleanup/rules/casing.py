@@ -489,14 +489,19 @@ def _mostly_capitalised(words_text: str) -> bool:
 #: ``De Bruyne``).
 _NAME_PARTICLES = {lang: frozenset(words.split()) for lang, words in {
     "pt": "Do Da Dos Das", "es": "Del", "it": "Di Del Della Dello Dei Degli Delle", "fr": "Du Des"}.items()}
-_PARTICLE_IN_NAME = re.compile(r"(?<=[^\W\d_]) ([A-ZÀ-Þ][a-z]+)(?= [A-ZÀ-Þ])")
+#: Conjunctions, lower-case inside names in these languages whoever the name is
+#: (``Giustizia e Sviluppo``, ``Sanidad y Consumo``): no surname starts with one.
+_NAME_CONJUNCTIONS = {"pt": "E", "es": "Y", "it": "E"}
+_PARTICLE_IN_NAME = re.compile(r"(?<=[^\W\d_]) ([A-ZÀ-Þ][a-z]*)(?= [A-ZÀ-Þ])")
 
 
 def propose_particle_in_name(text: str, lang: str, context) -> list[Fix]:
     """A preposition capitalised inside a name of the languages that write it in lower case
     there, after a word the corpus writes mostly in lower case (a noun or an adjective: the
     name of an institution, not a person's), before a capitalised one: a segment translated
-    on its own, or title case from the source. Not on a title-case line.
+    on its own, or title case from the source; and a conjunction there, after any
+    capitalised word (``Giustizia E Sviluppo``). Not on a title-case line, a line in
+    capitals, or beside a label letter.
 
     >>> [f.after for f in propose_particle_in_name("segundo as normas da Organização Mundial Da Saúde", "pt", None)]
     ['d']
@@ -508,12 +513,16 @@ def propose_particle_in_name(text: str, lang: str, context) -> list[Fix]:
         return []
     fixes = []
     for m in _PARTICLE_IN_NAME.finditer(text):
-        if m.group(1) not in particles or title_case_line(text, m.start(1)):
+        word = m.group(1)
+        if word not in particles and word != _NAME_CONJUNCTIONS.get(lang) or title_case_line(text, m.start(1)):
             continue
         previous = text[: m.start()].split()[-1]
+        following = text[m.end():].split()[0]
+        if not previous[:1].isupper() or previous.isupper() or len(previous) == 1 or len(following) == 1:
+            continue  # a line in capitals, label letters (``séries A E B``)
         form = cased_table(lang).get(previous.lower())
-        if previous[:1].isupper() and (form is not None and form.lower_count > form.capitalised_count
-                                       or written_lower_case(previous, lang)):
+        if word == _NAME_CONJUNCTIONS.get(lang) or (form is not None and form.lower_count > form.capitalised_count
+                                                   or written_lower_case(previous, lang)):
             fixes.append(Fix(m.start(1), m.start(1) + 1, m.group(1)[0].lower(),
                              f"{m.group(1)!r} is capitalised inside a name after {previous!r}: the language "
                              "writes it in lower case there", 0.8))
