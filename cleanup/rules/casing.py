@@ -416,15 +416,16 @@ def capital_after_link(text: str, start: int, word: str, lang: str) -> bool:
 #: the verb after them, nor ``Ainsi``, ``Alors``, ``Still``, which open sentences without one).
 _CONNECTIVES = {lang: frozenset(words.split("|")) for lang, words in {
     "en": "however|moreover|furthermore|meanwhile|nevertheless|nonetheless|otherwise|therefore|consequently|"
-          "additionally|instead|likewise|similarly|accordingly|in addition|in fact|of course",
+          "additionally|instead|likewise|similarly|accordingly|in addition|in fact|of course|for example|"
+          "for instance|in contrast|on the other hand",
     "fr": "cependant|néanmoins|pourtant|toutefois|enfin|en outre|par ailleurs|d'ailleurs|d’ailleurs|"
-          "par conséquent|en effet|de plus|finalement|bref",
+          "par conséquent|en effet|de plus|finalement|bref|en revanche|en fait|par exemple",
     "es": "sin embargo|no obstante|además|asimismo|por otra parte|por lo tanto|por tanto|finalmente|"
-          "mientras tanto|por ejemplo|de hecho|por otro lado",
+          "mientras tanto|por ejemplo|de hecho|por otro lado|en cambio|por su parte|en realidad",
     "pt": "contudo|entretanto|porém|todavia|no entanto|além disso|portanto|finalmente|por exemplo|aliás|"
-          "de fato|por outro lado|ainda assim",
+          "de fato|por outro lado|ainda assim|ao todo|por isso|na verdade|desta forma|dessa forma",
     "it": "tuttavia|inoltre|pertanto|comunque|infine|insomma|peraltro|per esempio|in effetti|d'altra parte|"
-          "d’altra parte|ciononostante"}.items()}
+          "d’altra parte|ciononostante|per favore|in realtà|invece"}.items()}
 _CONNECTIVE_THEN_CAPITAL = re.compile(
     r"(?:^|(?<=[.!?] )|(?<=[.!?][\"”»] ))([A-ZÀ-Þ][^\W\d_'’]*(?:['’ ][^\W\d_A-ZÀ-Þ][^\W\d_]*)?)"
     r" ([A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]*)(?=[ ,'’])", re.M)
