@@ -54,10 +54,17 @@ def count_forms(lines) -> tuple[Counter, Counter]:
     return capitalised, lower
 
 
-def build(lang: str) -> Path:
+def training_lines(lang: str) -> tuple[Path, list[str]]:
+    """The corpus file of ``lang`` and its non-empty lines of the training split (the held-out
+    5% is left for benchmarks)."""
     path = corpus_dir() / f"{lang}.txt"
     lines = [ln.rstrip("\n") for ln in path.open(encoding="utf-8") if ln.strip()]
-    capitalised, lower = count_forms(ln for ln in lines if not is_held_out(ln))
+    return path, [ln for ln in lines if not is_held_out(ln)]
+
+
+def build(lang: str) -> Path:
+    path, lines = training_lines(lang)
+    capitalised, lower = count_forms(lines)
     out = ROOT / "cleanup" / "rules" / "data" / lang / "cased.tsv"
     rows = []
     for word, n in capitalised.items():

@@ -29,9 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from cleanup.config import SUPPORTED_LANGUAGES  # noqa: E402
-from cleanup.training.data import corpus_dir, is_held_out  # noqa: E402
 
-from build_cased_table import write_table  # noqa: E402  (scripts/ is on the path when run as a script)
+from build_cased_table import training_lines, write_table  # noqa: E402  (scripts/ is on the path when run as a script)
 from build_name_pairs import SENTENCE_START, _capitalised  # noqa: E402
 
 MIN_COUNT = 20
@@ -52,9 +51,8 @@ def count_commas(lines) -> Counter:
 
 
 def build(lang: str) -> Path:
-    path = corpus_dir() / f"{lang}.txt"
-    counts = count_commas(ln.rstrip("\n") for ln in path.open(encoding="utf-8")
-                          if ln.strip() and not is_held_out(ln.rstrip("\n")))
+    path, lines = training_lines(lang)
+    counts = count_commas(lines)
     words = {word for word, _, _ in counts}
     rows = [(word, counts[word, True, True], counts[word, True, False], counts[word, False, True],
              counts[word, False, False])

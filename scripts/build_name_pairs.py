@@ -25,9 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from cleanup.config import SUPPORTED_LANGUAGES  # noqa: E402
-from cleanup.training.data import corpus_dir, is_held_out  # noqa: E402
 
-from build_cased_table import write_table  # noqa: E402  (scripts/ is on the path when run as a script)
+from build_cased_table import training_lines, write_table  # noqa: E402  (scripts/ is on the path when run as a script)
 
 MIN_COUNT = 5
 PAIR = re.compile(r"(?<![\w'’.-])([^\W\d_]+) (?=([^\W\d_]+)(?![\w'’-]))")
@@ -49,8 +48,8 @@ def count_pairs(lines) -> Counter:
 
 
 def build(lang: str) -> Path:
-    path = corpus_dir() / f"{lang}.txt"
-    pairs = count_pairs(ln.rstrip("\n") for ln in path.open(encoding="utf-8") if ln.strip() and not is_held_out(ln.rstrip("\n")))
+    path, lines = training_lines(lang)
+    pairs = count_pairs(lines)
     rows = []
     for (first, second), n in pairs.items():
         if n >= MIN_COUNT and _capitalised(first) and _capitalised(second):
