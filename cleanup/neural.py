@@ -236,16 +236,17 @@ def repair_many(articles: list[Article], config: Config) -> list[Article]:
                            span_evidence(blocks[n][r.block].text[r.span_start:r.span_end], r.lang)
                            if repairer.evidence else None)
                for n, r in requests]
+    evidence: list[Evidence | None] = [None] * len(requests)
     if repairer.names_ops:
         candidates = [_applicable_ops(blocks[n][r.block].text, r) for n, r in requests]
+        evidence = [_evidence(blocks[n][r.block].text, r, options) for (n, r), options in zip(requests, candidates)]
         outputs = repairer.choose(sources, candidates, relative=[r.rule in RELATIVE_CHOICES for _, r in requests],
-                                  evidence=[_evidence(blocks[n][r.block].text, r, options)
-                                        for (n, r), options in zip(requests, candidates)])
+                                  evidence=evidence)
     else:
         outputs = repairer.rewrite(sources)
     notes = [list(article.notes) for article in articles]
     accepted: dict[tuple[int, int], list[tuple[_Request, str, float]]] = {}
-    for (n, request), (output, score) in zip(requests, outputs):
+    for (n, request), (output, score), weighed in zip(requests, outputs, evidence):
         before = blocks[n][request.block].text[request.window_start:request.window_end]
         op = parse_op(output)
         floor = _score_floor(op, request, config)  # by the rule that flagged the span, before the rename below
@@ -255,7 +256,10 @@ def repair_many(articles: list[Article], config: Config) -> list[Article]:
             if after is None:
                 notes[n].append(f"model repair {op!r} does not apply to {before!r} (block {request.block})")
                 continue
-            request = replace(request, rule=f"{OP_KINDS.get(op, 'model')}.model", reason=f"{request.reason}; model: {OPS[op]}")
+            reason = f"{request.reason}; model: {OPS[op]}"
+            if weighed is not None and op in (weighed.favoured, weighed.other) and weighed.log_odds:
+                reason += f" (the corpus's counts weighed {weighed.log_odds:+.2f} for {weighed.favoured!r})"
+            request = replace(request, rule=f"{OP_KINDS.get(op, 'model')}.model", reason=reason)
         else:
             after = output  # a model that rewrites the window instead of naming a repair
         if after == before:

@@ -318,7 +318,10 @@ def test_the_corpus_comma_counts_decide_where_the_bundled_model_hesitates(monkey
     turns the choice to the comma."""
     monkeypatch.setattr(neural_module, "COMMA_EVIDENCE_WEIGHT", weight)
     text = "de gas importado, en particular de Rusia Un aumento de las emisiones"
-    assert clean_article(text, Config(lang="es")).text == expected
+    cleaned = clean_article(text, Config(lang="es"))
+    assert cleaned.text == expected
+    # the edit says that the corpus weighed in, and how much
+    assert [("corpus's counts weighed" in e.reason) for e in cleaned.edits] == [weight > 0]
 
 
 @pytest.mark.parametrize("weight, expected", [
