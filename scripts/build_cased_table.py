@@ -65,22 +65,27 @@ def training_lines(lang: str) -> tuple[Path, list[str]]:
 def build(lang: str) -> Path:
     path, lines = training_lines(lang)
     capitalised, lower = count_forms(lines)
-    out = ROOT / "cleanup" / "rules" / "data" / lang / "cased.tsv"
     rows = []
     for word, n in capitalised.items():
         if n >= MIN_CAPITALISED:
             rows.append((word.lower(), word, n, lower[word.lower()]))
     rows.sort()
-    write_table(out, f"built by scripts/build_cased_table.py from {path.name} (training split); "
-                     "lower, Capitalised, capitalised count, lower-case count", rows)
-    print(f"{lang}: {len(rows)} words -> {out.relative_to(ROOT)}", file=sys.stderr)
+    out = write_language_table(lang, "cased.tsv", f"built by scripts/build_cased_table.py from {path.name} "
+                               "(training split); lower, Capitalised, capitalised count, lower-case count",
+                               rows, "words")
     listed = {row[0] for row in rows}
     lower_only = sorted(w for w, n in lower.items() if n >= MIN_LOWER and w not in listed)
-    lower_out = out.with_name("lowercase.txt")
-    write_table(lower_out, f"built by scripts/build_cased_table.py from {path.name} (training split); words "
-                           f"written in lower case at least {MIN_LOWER} times mid-sentence and capitalised "
-                           f"fewer than {MIN_CAPITALISED} times", [(w,) for w in lower_only])
-    print(f"{lang}: {len(lower_only)} words -> {lower_out.relative_to(ROOT)}", file=sys.stderr)
+    write_language_table(lang, "lowercase.txt", f"built by scripts/build_cased_table.py from {path.name} (training "
+                         f"split); words written in lower case at least {MIN_LOWER} times mid-sentence and "
+                         f"capitalised fewer than {MIN_CAPITALISED} times", [(w,) for w in lower_only], "words")
+    return out
+
+
+def write_language_table(lang: str, filename: str, header: str, rows, counted: str) -> Path:
+    """Write ``cleanup/rules/data/<lang>/<filename>`` (see :func:`write_table`) and say so."""
+    out = ROOT / "cleanup" / "rules" / "data" / lang / filename
+    write_table(out, header, rows)
+    print(f"{lang}: {len(rows)} {counted} -> {out.relative_to(ROOT)}", file=sys.stderr)
     return out
 
 

@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from cleanup.config import SUPPORTED_LANGUAGES  # noqa: E402
 
-from build_cased_table import training_lines, write_table  # noqa: E402  (scripts/ is on the path when run as a script)
+from build_cased_table import training_lines, write_language_table  # noqa: E402  (scripts/ is on the path when run as a script)
 from build_name_pairs import SENTENCE_START, _capitalised  # noqa: E402
 
 MIN_COUNT = 20
@@ -57,11 +57,9 @@ def build(lang: str) -> Path:
     rows = [(word, counts[word, True, True], counts[word, True, False], counts[word, False, True],
              counts[word, False, False])
             for word in sorted(words) if counts[word, True, True] + counts[word, True, False] >= MIN_COUNT]
-    out = ROOT / "cleanup" / "rules" / "data" / lang / "comma_before.tsv"
-    write_table(out, f"built by scripts/build_comma_table.py from {path.name} (training split); word, after a "
-                     "capitalised word with a comma, without, after a lower-case word with a comma, without", rows)
-    print(f"{lang}: {len(rows)} words -> {out.relative_to(ROOT)}", file=sys.stderr)
-    return out
+    return write_language_table(
+        lang, "comma_before.tsv", f"built by scripts/build_comma_table.py from {path.name} (training split); word, "
+        "after a capitalised word with a comma, without, after a lower-case word with a comma, without", rows, "words")
 
 
 if __name__ == "__main__":

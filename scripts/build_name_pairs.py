@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from cleanup.config import SUPPORTED_LANGUAGES  # noqa: E402
 
-from build_cased_table import training_lines, write_table  # noqa: E402  (scripts/ is on the path when run as a script)
+from build_cased_table import training_lines, write_language_table  # noqa: E402  (scripts/ is on the path when run as a script)
 
 MIN_COUNT = 5
 PAIR = re.compile(r"(?<![\w'’.-])([^\W\d_]+) (?=([^\W\d_]+)(?![\w'’-]))")
@@ -55,11 +55,9 @@ def build(lang: str) -> Path:
         if n >= MIN_COUNT and _capitalised(first) and _capitalised(second):
             rows.append((first, second, n, pairs[first.lower(), second], pairs[first, second.lower()]))
     rows.sort()
-    out = ROOT / "cleanup" / "rules" / "data" / lang / "name_pairs.tsv"
-    write_table(out, f"built by scripts/build_name_pairs.py from {path.name} (training split); "
-                     "First, Second, count, count with the first in lower case, with the second in lower case", rows)
-    print(f"{lang}: {len(rows)} pairs -> {out.relative_to(ROOT)}", file=sys.stderr)
-    return out
+    return write_language_table(
+        lang, "name_pairs.tsv", f"built by scripts/build_name_pairs.py from {path.name} (training split); "
+        "First, Second, count, count with the first in lower case, with the second in lower case", rows, "pairs")
 
 
 if __name__ == "__main__":

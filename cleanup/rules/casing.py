@@ -576,19 +576,18 @@ def propose_german_noun(text: str, lang: str, context) -> list[Fix]:
     for i, (start, word) in enumerate(words):
         if not word[:1].islower() or i == 0 or _BEFORE_ITS_NOUN.match(text, start + len(word)):
             continue
-        if word.endswith(_GERMAN_ADJECTIVE_SUFFIXES):
+        # the determiner right before, or before one adjective ("die ungarische regierung")
+        determiner = next((found for before in (words[i - 1:i], words[i - 2:i] if i >= 2 else [])
+                           if (found := _german_determiner_before(text, before, start)) is not None), None)
+        if determiner is None or word.endswith(_GERMAN_ADJECTIVE_SUFFIXES):
             continue  # "der islamistisch dominierten", "ein stillschweigendes, nicht vorsätzlich"
         if len(word) <= 4 and text[start + len(word):start + len(word) + 1] == ".":
             continue  # an abbreviation ("der tsch. Wirtschaftszeitung")
         if any(zipf(word, other) > zipf(word, "de") + 1 for other in SUPPORTED_LANGUAGES if other != "de"):
             continue  # a word of another language ("des entreprises culturelles")
-        # the determiner right before, or before one adjective ("die ungarische regierung")
-        for before in (words[i - 1:i], words[i - 2:i] if i >= 2 else []):
-            if (determiner := _german_determiner_before(text, before, start)) is not None:
-                if (why := _german_noun_evidence(word)) is not None:
-                    fixes.append(Fix(start, start + 1, word[0].upper(),
-                                     f"a German noun in lower case after {determiner!r}: {why}", 0.8))
-                break
+        if (why := _german_noun_evidence(word)) is not None:
+            fixes.append(Fix(start, start + 1, word[0].upper(),
+                             f"a German noun in lower case after {determiner!r}: {why}", 0.8))
     return fixes
 
 
