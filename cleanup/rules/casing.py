@@ -57,6 +57,8 @@ def propose_proper_noun(text: str, lang: str, context) -> list[Fix]:
     fixes = []
     for m in _LOWER_WORD.finditer(text):
         word = m.group(0)
+        if _after_indefinite_article(text, m.start(), lang):
+            continue  # a common noun (``un jean``, ``a smith``, ``um somali``), not a name
         form = capitalised_form(word, lang)
         if form is not None and _borrowed_common_word(text, m.start(), m.end(), lang):
             continue
@@ -73,6 +75,18 @@ def propose_proper_noun(text: str, lang: str, context) -> list[Fix]:
             fixes.append(Fix(m.start(), m.start() + 1, word[0].upper(),
                              f"a name in lower case after the title {title!r}", 0.8))
     return fixes
+
+
+#: Indefinite articles: a word right after one is a common noun (``un jean``, ``a victor``,
+#: ``um somali``), seldom a name. On the five corpora the rule then changes 7 lines fewer, 4
+#: of them wrongly changed, 3 rightly (English nationality adjectives: ``an islamic emirate``).
+_INDEFINITE_ARTICLES = {lang: frozenset(words.split()) for lang, words in {
+    "en": "a an", "es": "un una", "fr": "un une", "pt": "um uma", "it": "un uno una"}.items()}
+
+
+def _after_indefinite_article(text: str, start: int, lang: str) -> bool:
+    words_before = text[max(0, start - 8):start].split()
+    return bool(words_before) and text[start - 1:start] == " " and words_before[-1] in _INDEFINITE_ARTICLES.get(lang, ())
 
 
 #: A lower-case word after an abbreviated title (``Mrs amirthalinga``, ``M. stephen Harper``)
