@@ -256,8 +256,16 @@ def _verb_before(text: str, end: int, word: str, lang: str) -> bool:
     endings = _VERB_ENDINGS.get(lang)
     if len(word) < 5 or endings is None or not word.lower().endswith(endings):
         return False
+    if word.lower().endswith(_SPEECH_VERB_ENDINGS.get(lang, ())):
+        return True  # also before its subject's name (``yen Explicó Noda``, ``disse Lula``)
     follows = r" [a-z]" if lang == "en" else r" [a-zß-ÿ]|[,.;:!?]"
     return re.match(follows, text[end:end + 2]) is not None
+
+
+#: Past-tense endings of Spanish, Portuguese and Italian verbs, which report speech before the
+#: speaker's name (``explicó Noda``, ``afirmou Almeida``, ``dichiarò Renzi``).
+_SPEECH_VERB_ENDINGS = {"es": ("ó", "aron", "ieron"), "pt": ("ou", "eu", "iu", "aram", "eram", "iram"),
+                        "it": ("ò", "arono", "erono", "irono")}
 
 
 #: Endings of verb forms and adverbs that no word of a name ends in, once the corpus writes

@@ -170,6 +170,10 @@ def test_detector_hints_a_word_the_corpus_writes_only_in_lower_case_capitalised(
     ("O ministro Paulo Souza Afirmou que a lei vale.", "pt", "Souza Afirmou"),
     ("Os dirigentes do Flamengo Afirmaram que o clube vai recorrer.", "pt", "Flamengo Afirmaram"),
     ("El Congreso Norteamericano aprobó la ley.", "es", None),
+    # a past tense reports speech before its speaker's name
+    ("Es el tipo de cambio del yen Explicó Noda ayer.", "es", "yen Explicó"),
+    ("O clube vai recorrer da decisão Afirmou Almeida.", "pt", "decisão Afirmou"),
+    ("Lo scopo del governo Dichiarò Renzi è chiaro.", "it", "governo Dichiarò"),
     # the present and the imperfect where no noun or adjective ends so
     ("No fim da conversa, Zeca Temos uma casa nova, disse.", "pt", "Zeca Temos"),
     ("Isto posto Podemos afirmar que sim.", "pt", "posto Podemos"),
