@@ -54,10 +54,11 @@ def propose_case_boundary(text: str, lang: str, context) -> list[Fix]:
         i = bounds[0]
         left, right = run[:i], run[i:]
         opens_sentence = _sentence_start(text, m.start())
-        if (right in _TRAILING_ONE_LETTER_WORDS.get(lang, "") and len(left) >= 4 and left[1:].islower()
+        if (right in _TRAILING_ONE_LETTER_WORDS.get(lang, "") and left[1:].islower()
+                and (len(left) >= 4 or zipf(left, lang) >= FUNCTION_WORD_ZIPF)
                 and re.match(r" [^\W\d_A-ZÀ-Þ]", text[m.end():m.end() + 2])):
             fixes.append(Fix(m.start(), m.end(), f"{left} {right.lower()}",
-                             f"a name glued to the one-letter word after it: {left!r} + {right!r}", 0.85))
+                             f"a word glued to the one-letter word after it: {left!r} + {right!r}", 0.85))
             continue
         if opens_sentence and _article_glued_at_start(run, left, right, lang, context):
             pass  # "LeRéseau": an article, not the "Le" of a name ("LeBron")
@@ -94,7 +95,8 @@ HYPHENATED_GLUE_ZIPF = 3.0
 #: One-letter function words glued, capitalised, to the end of a name before a lower-case
 #: word (``HurstonY comenzó``): a brand ends in a letter before a name or a verb in English
 #: (``SpaceX``), not before a lower-case Spanish word. No line of the es, pt and it corpora
-#: has a word of 4 letters or more so ending.
+#: has a word of 4 letters or more so ending; nor a shorter function word (``comO movimento``,
+#: ``AíÉ que``: only ``BoE``, no word).
 _TRAILING_ONE_LETTER_WORDS = {"es": "YOAE", "pt": "AOEÉ", "it": "EAOÈ"}
 
 #: The English pronoun "I" glued to the capitalised word after it (``ISaid``, ``IAnswered``):
