@@ -66,7 +66,8 @@ def suspicious_spans(text: str, lang: str, context=None, hints: bool = False, gl
                 continue
             if lang == "de" and word in _GERMAN_FORMAL_ADDRESS:
                 continue  # "für Ihr Baby": formal address, capitalised by grammar
-            if (lang == "de" and _german_noun(text[prev_start:m.start(1)]) and not _name_follows(text, m.end(2))
+            if (lang == "de" and _german_noun(text[prev_start:m.start(1)])
+                    and (not _name_follows(text, m.end(2)) or word.lower() in _GERMAN_WORDS_OPENING_NO_NAME)
                     and _german_function_word(word)):
                 spans.append(Span(prev_start, m.end(2), "model.capital_function_word",
                                   f"{word!r}, a function word German writes in lower case, is capitalised after a "
@@ -307,6 +308,15 @@ def _german_function_word(word: str) -> bool:
         return False  # a sentence may start there (``Real Madrid Er wechselte``)
     form = cased_table("de").get(lower)
     return form is None or form.lower_count >= GERMAN_FUNCTION_WORD_LOWER_RATIO * max(1, form.capitalised_count)
+
+
+#: German prepositions and conjunctions that open no street's or title's name (``Straße Am
+#: Wall``, ``Der Herr Der Ringe``, ``Haus Im Park``): capitalised after a noun they are a
+#: link's trace before a capital too (``Tagung Über Syrien``, ``Kataloniens Für PP``). On the
+#: German corpus, after a noun and before a capital, the corpus writes none of them so but
+#: ``Nach`` once, after a stop it lost (``Großbritannien Nach Cleggs Angaben``).
+_GERMAN_WORDS_OPENING_NO_NAME = frozenset(
+    "für über während gegen ohne seit wegen trotz durch mit nach bei von aus wenn weil dass ob und oder aber".split())
 
 
 def _german_noun(word: str) -> bool:

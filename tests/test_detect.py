@@ -198,6 +198,9 @@ def test_detector_tells_a_verb_or_an_adverb_from_a_word_of_a_name(text, lang, ve
     ("Wenn Sie E-Bücher von Drittanbietern Haben, können diese gelöscht werden", "Drittanbietern Haben"),
     ("Das ist wirklich ein Muss für unser Land.", None),  # after a determiner German makes a noun of it
     ("Der Senior wollte die Straße Am Wall überqueren.", None),  # a street's name: a capital follows
+    ("Die Bedeutung Kataloniens Für PP ist groß.", "Kataloniens Für"),  # no name opens with "für"
+    ("Er sprach auf einer Tagung Über Syrien und Irak.", "Tagung Über"),
+    ("Wir trafen uns im Haus Im Park am Montag.", None),  # "Im" opens names
     ("Der Sitz der Partei Die Linke ist in Berlin.", None),  # an article opens a name
     ("sagt Franz Immer, Direktor der Stiftung Swisstransplant.", None),  # a surname after a first name
     ("Der Kandidat kam auf Platz Drei, eine Niederlage.", None),  # a numeral
@@ -298,7 +301,8 @@ def test_detector_tells_a_capital_after_a_link_from_one_inside_a_title(text, rul
 
 
 @pytest.mark.parametrize("text, flagged", [
-    ("dass die Attentäter Von Ansbach und Würzburg Flüchtlinge waren", [("Attentäter Von", "model.capital_after_noun")]),
+    # "von" opens no name: repaired, never kept (model.capital_function_word)
+    ("dass die Attentäter Von Ansbach und Würzburg Flüchtlinge waren", [("Attentäter Von", "model.capital_function_word")]),
     ("die heutige Maßnahme Der Behörde ist beschränkt", [("Maßnahme Der", "model.capital_after_noun")]),
     ("eine große Gesundheitsgefahr für Ihr Baby.", []),  # formal address: capitalised by grammar
     ("Welche Antworten will Ihre Gruppe geben?", []),
