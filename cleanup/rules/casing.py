@@ -292,6 +292,11 @@ CAPITAL_AFTER_LINK_MIN_LOWER = 30
 _CAPITAL_THEN_LOWER = re.compile(r"(?<=[^\W\d_])( )([A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]*)(?= [^\W\d_A-ZÀ-Þ])")
 
 
+#: French also "À" before a capital (group 3), which no name or title of the French corpus
+#: has after a word.
+_CAPITAL_THEN_ANY_FRENCH_A = re.compile(r"(?<=[^\W\d_])( )([A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]*)(?= [^\W\d_A-ZÀ-Þ]|( )(?=[A-ZÀ-Þ]))")
+
+
 def propose_capital_after_link(text: str, lang: str, context) -> list[Fix]:
     """A function word capitalised in mid-sentence, between two words with no punctuation,
     where the corpus almost never capitalises it: lowered.
@@ -305,8 +310,11 @@ def propose_capital_after_link(text: str, lang: str, context) -> list[Fix]:
     []
     """
     fixes = []
-    for m in _CAPITAL_THEN_LOWER.finditer(text):
+    pattern = _CAPITAL_THEN_ANY_FRENCH_A if lang == "fr" else _CAPITAL_THEN_LOWER
+    for m in pattern.finditer(text):
         word = m.group(2)
+        if m.re.groups > 2 and m.group(3) and (word != "À" or title_case_line(text, m.start(2))):
+            continue  # before a capital only French "À" (``la vente À Londres``)
         if len(word) == 1 and not _one_letter_function_word(text, m, lang):
             continue
         if capital_after_link(text, m.start(2), word, lang):
@@ -390,8 +398,11 @@ def _function_word(word: str, lang: str) -> bool:
 
 
 #: One-letter function words (``potiguar A reunião`` → ``a``, Portuguese ``É``, Spanish ``Y``);
-#: not in English or French, whose ``A`` is as often a label (``Plan A``), nor a roman ``I``.
-_ONE_LETTER_FUNCTION_WORDS = {"es": "yoae", "pt": "aoeé", "it": "eaoè"}
+#: not in English, whose ``A`` is as often a label (``Plan A``), nor a roman ``I``. In French
+#: ``À``, which labels nothing (``Mme Corteen À l'AAP``), and ``A`` before a past participle,
+#: the verb (``Géorgie A été``): the French corpus has neither after a word.
+_ONE_LETTER_FUNCTION_WORDS = {"es": "yoae", "pt": "aoeé", "it": "eaoè", "fr": "à"}
+_FRENCH_PARTICIPLE = re.compile(r" (?:été|eu|fait|dit|pris|mis|vu|su|pu|dû|reçu|voulu|[^\W\d_]{2,}ée?s?)\b")
 #: Nouns a capital letter labels (``grupo A``, ``hepatitis A``, ``séries A e B``).
 _LABELLED_NOUNS = frozenset(
     "grupo grupos série séries serie tipo tipos clase classe categoria categoría hepatitis hepatite epatite "
@@ -403,7 +414,8 @@ _LETTER_PAIR = re.compile(r" (?:e|y|ed|o|ou|a) [A-Z]\b")
 def _one_letter_function_word(text: str, m: re.Match, lang: str) -> bool:
     """Whether the one-letter capital of ``m`` is a function word, not a label."""
     letter = m.group(2)
-    if letter.lower() not in _ONE_LETTER_FUNCTION_WORDS.get(lang, ""):
+    french_verb = lang == "fr" and letter == "A" and _FRENCH_PARTICIPLE.match(text, m.end(2))
+    if letter.lower() not in _ONE_LETTER_FUNCTION_WORDS.get(lang, "") and not french_verb:
         return False
     previous = re.split(r"['’]", text[text.rfind(" ", 0, m.start(1)) + 1 : m.start(1)])[-1]
     if previous.isupper() or previous.lower() in _LABELLED_NOUNS or _LETTER_PAIR.match(text, m.end(2)):
