@@ -136,6 +136,10 @@ def glue_point(span: str, lang: str, by_frequency: bool = True) -> int | None:
     m = re.search(r"[”»“)](?=\w)", span)
     if m:
         return m.end()
+    from .rules.merge import pronoun_after_mixed_case
+
+    if glued := pronoun_after_mixed_case(span):
+        return len(glued[0])  # ``GfKElla``: the pronoun, not the name's own capital
     m = re.search(r"(?<=[^\W\d_])[A-ZÀ-Þ]", span)
     if m and span[m.start() - 1].islower():
         return m.start()

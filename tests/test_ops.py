@@ -55,6 +55,9 @@ def test_no_comma_after_a_preposition(lang, text, span):
     ("en", "the ministry saidRussia would", "saidRussia", None),
     ("pt", "as Forças ArmadasEles afirmaram", "ArmadasEles", "as Forças Armadas afirmaram"),
     ("de", "die StreitkräfteSie haben", "StreitkräfteSie", "die Streitkräfte haben"),
+    # a name with capitals of its own: the pronoun goes, not the name's tail
+    ("es", "son cifras de GfKElla que son", "GfKElla", "son cifras de GfK que son"),
+    ("fr", "de Stanley Clarke, John McLaughlinIl et", "McLaughlinIl", "de Stanley Clarke, John McLaughlin et"),
 ])
 def test_drop_removes_only_an_inserted_subject_pronoun(lang, text, span, expected):
     start = text.index(span)

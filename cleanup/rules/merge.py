@@ -49,6 +49,11 @@ def propose_case_boundary(text: str, lang: str, context) -> list[Fix]:
             fixes += _glued_pronoun_i(text, m.start(), m.end())
             continue
         bounds = [i for i in range(1, len(run)) if run[i - 1].islower() and run[i].isupper()]
+        if (pronoun_glue := pronoun_after_mixed_case(run)) is not None:
+            head, pronoun = pronoun_glue
+            fixes.append(Fix(m.start(), m.end(), f"{head} {pronoun}",
+                             f"a subject pronoun glued to a name at a link boundary: {head!r} + {pronoun!r}", 0.85))
+            continue
         if len(bounds) != 1:
             continue
         i = bounds[0]
@@ -83,6 +88,26 @@ def propose_case_boundary(text: str, lang: str, context) -> list[Fix]:
         fixes.append(Fix(m.start(), m.end(), f"{left} {after}",
                          f"a hyphenated word glued to the next word at a link boundary: {left!r} + {right!r}", 0.85))
     return fixes
+
+
+def pronoun_after_mixed_case(run: str) -> tuple[str, str] | None:
+    """A subject pronoun glued to a name with capitals of its own, which the one-boundary split
+    above does not see: ``GfKElla``, ``McLaughlinIl`` → (``GfK``, ``Ella``). Not a plural
+    ``-Es`` after an acronym (``SMEs``, ``PMEs``): two-letter pronouns only after a lower-case
+    letter. No word of the six corpora so ends."""
+    if not re.fullmatch(r"[^\W\d_]+", run):
+        return None
+    bounds = [i for i in range(1, len(run)) if run[i - 1].islower() and run[i].isupper()]
+    for pronoun in _GLUABLE_PRONOUNS:
+        head = run[: -len(pronoun)]
+        if not run.endswith(pronoun) or len(head) < 3 or not any(c.islower() for c in head):
+            continue
+        if head[-1].isupper() and len(pronoun) < 3:
+            return None
+        if head[-1].islower() and len(bounds) < 2:
+            return None  # one lower→upper change: the split above, which the model then judges
+        return head, pronoun
+    return None
 
 
 #: The last part of a hyphenated word glued to a capitalised word (``55-year-oldWas``,
@@ -147,6 +172,8 @@ _DE_POLITE = frozenset({"Sie", "Ihr", "Ihre", "Ihnen", "Ihrer", "Ihren", "Ihrem"
 #: capital keeps it visible meanwhile.
 SUBJECT_PRONOUNS = frozenset("I He She It We They Él Ella Ellos Ellas Il Elle Ils Elles Er Es Ele Ela Eles Elas "
                              "Lui Lei Esso Essa Loro Essi".split())
+#: Longest first, so that ``Ellas`` is not taken for ``Ella`` + ``s``.
+_GLUABLE_PRONOUNS = sorted((p for p in SUBJECT_PRONOUNS if len(p) >= 2), key=len, reverse=True)
 
 
 def split_lowers(text: str, start: int, end: int, point: int, lang: str) -> bool:
