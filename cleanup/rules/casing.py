@@ -62,6 +62,8 @@ def propose_proper_noun(text: str, lang: str, context) -> list[Fix]:
         form = capitalised_form(word, lang) or _first_word_of_a_name(text, m, lang)
         if form is not None and _borrowed_common_word(text, m.start(), m.end(), lang):
             continue
+        if form is not None and _common_word_outside_its_name(text, m, form, lang):
+            continue
         if form is not None:
             fixes.append(Fix(m.start(), m.end(), form.capitalised,
                              f"a proper noun in lower case: the corpus writes {form.capitalised!r} "
@@ -129,6 +131,39 @@ def _first_word_of_a_name(text: str, m: re.Match, lang: str) -> CasedForm | None
             and re.match(r" [A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]", text[m.end():m.end() + 3])):
         return form
     return None
+
+
+#: A word this common in its language (``lava``, Portuguese ``unidos``, Italian ``real``) ...
+COMMON_OUTSIDE_NAME_ZIPF = 3.5
+#: ... that the corpus capitalises this share of the time in two-word names (``Lava Jato``,
+#: ``Estados Unidos``, ``Real Madrid``) is restored only beside the rest of such a name.
+WITHIN_NAMES_SHARE = 0.9
+
+
+def _common_word_outside_its_name(text: str, m: re.Match, form: CasedForm, lang: str) -> bool:
+    """Whether the word at ``m`` is a common word the corpus capitalises only inside two-word
+    names, none of which stands around it here (``isso não lava o sentimento``)."""
+    word = m.group(0)
+    if zipf(word, lang) < COMMON_OUTSIDE_NAME_ZIPF:
+        return False
+    partners = _name_partners(lang).get(form.capitalised)
+    if partners is None or partners[0] < WITHIN_NAMES_SHARE * form.capitalised_count:
+        return False
+    before = re.search(r"([^\W\d_]+) $", text[max(0, m.start() - 40):m.start()])
+    after = re.match(r" ([^\W\d_]+)", text[m.end():])
+    beside = {w.group(1).capitalize() for w in (before, after) if w}
+    return not beside & partners[1]
+
+
+@lru_cache(maxsize=None)
+def _name_partners(lang: str) -> dict[str, tuple[int, frozenset[str]]]:
+    """Capitalised word → (its uses in the two-word names of the table, the other words of those names)."""
+    uses, partners = {}, {}
+    for (first, second), (_, _, count, _, _) in name_pairs(lang).items():
+        for word, other in ((first, second), (second, first)):
+            uses[word] = uses.get(word, 0) + count
+            partners.setdefault(word, set()).add(other)
+    return {word: (uses[word], frozenset(others)) for word, others in partners.items()}
 
 
 #: Indefinite articles: a word right after one is a common noun (``un jean``, ``a victor``,
