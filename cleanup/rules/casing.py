@@ -18,7 +18,7 @@ from functools import lru_cache
 from . import PROSE, Fix, Rule
 from .lexicon import (ARTICLES, CONJUNCTIONS, DETERMINERS, CasedForm, cased_table, is_title, known_anywhere,
                       rarely_capitalised, table_rows, written_lower_case, zipf)
-from .merge import SUBJECT_PRONOUNS
+from .merge import SUBJECT_PRONOUNS, SUBJECT_PRONOUNS_OF
 from ..ops import NO_COMMA_AFTER
 from ..config import SUPPORTED_LANGUAGES
 
@@ -516,7 +516,7 @@ def capital_after_link(text: str, start: int, word: str, lang: str) -> bool:
     """Whether ``word`` at ``start`` (capitalised, after a word and before a lower-case one)
     is a function word whose capital the rule lowers."""
     lower = word.lower()
-    if word in SUBJECT_PRONOUNS:
+    if word in SUBJECT_PRONOUNS_OF.get(lang, SUBJECT_PRONOUNS):
         return False  # kept visible for the model, as the merge rule keeps it (``Forces They said``)
     if zipf(lower, lang) < CAPITAL_FUNCTION_WORD_ZIPF:
         return False
