@@ -701,8 +701,8 @@ def propose_german_noun(text: str, lang: str, context) -> list[Fix]:
     fixes = []
     words = [(m.start(), m.group(0)) for m in _WORD.finditer(text)]
     for i, (start, word) in enumerate(words):
-        if not word[:1].islower() or i == 0 or _BEFORE_ITS_NOUN.match(text, start + len(word)):
-            continue
+        if not word[:1].islower() or i == 0 or (word != "mal" and _BEFORE_ITS_NOUN.match(text, start + len(word))):
+            continue  # ("mal" is no adjective: "zum ersten mal wurden Aufnahmen")
         # the determiner right before, or before one adjective ("die ungarische regierung")
         determiner = next((found for before in (words[i - 1:i], words[i - 2:i] if i >= 2 else [])
                            if (found := _german_determiner_before(text, before, start)) is not None), None)
@@ -712,7 +712,8 @@ def propose_german_noun(text: str, lang: str, context) -> list[Fix]:
             continue  # an abbreviation ("der tsch. Wirtschaftszeitung")
         if any(zipf(word, other) > zipf(word, "de") + 1 for other in SUPPORTED_LANGUAGES if other != "de"):
             continue  # a word of another language ("des entreprises culturelles")
-        if (why := _german_noun_evidence(word)) is not None:
+        adjective_before = determiner != words[i - 1][1]
+        if (why := _german_noun_evidence(word, adjective_before)) is not None:
             fixes.append(Fix(start, start + 1, word[0].upper(),
                              f"a German noun in lower case after {determiner!r}: {why}", 0.8))
     return fixes
@@ -729,13 +730,14 @@ def _german_determiner_before(text: str, before: list[tuple[int, str]], start: i
     lower = determiner.lower()
     if lower not in DETERMINERS["de"] or lower in _GERMAN_PRONOUNS_TOO:
         return None
-    if determiner[:1].isupper() and _sentence_start_at(text, at):
+    if determiner[:1].isupper() and _sentence_start_at(text, at) and lower not in _GERMAN_CONTRACTED_ARTICLES:
         return None  # "Die versprechen", "Dieser ziele darauf ab": pronouns at the start
     if re.search(r"[,;:–—-] *$", text[:at]):
         return None  # ", die angaben, dass": a relative pronoun and its verb
     for adjective in adjectives:
         if (not adjective[:1].islower() or not adjective.endswith(_GERMAN_ADJECTIVE_ENDINGS)
-                or zipf(adjective, "de") >= 5.5 or lower == "am" and adjective.endswith("sten")):
+                or zipf(adjective, "de") >= 5.5 and adjective not in _GERMAN_ORDINALS
+                or lower == "am" and adjective.endswith("sten")):
             return None  # "der unter norton.com": a preposition; "am besten ermessen": an adverb
     return determiner
 
@@ -749,10 +751,19 @@ GERMAN_HEAD_MIN_CAPITALISED = 4
 GERMAN_HEAD_LETTERS = 5
 
 
-def _german_noun_evidence(word: str) -> str | None:
+#: Adjectives as common as prepositions, but adjectives (``zum ersten Mal``).
+_GERMAN_ORDINALS = frozenset("ersten zweiten dritten letzten nächsten".split())
+#: A preposition and an article in one word (``zum``, ``im``): never a pronoun, so a noun
+#: follows it at a sentence's start too (``Zum ersten mal``).
+_GERMAN_CONTRACTED_ARTICLES = frozenset("am im vom zum zur beim ins ans aufs".split())
+
+
+def _german_noun_evidence(word: str, adjective_before: bool = False) -> str | None:
     """Why a lower-case German ``word`` is a noun, if the lists say so: the corpus
     capitalises it 3 times as often as not; or, unlisted and not written in lower case, it
     ends in a noun suffix or in a noun the corpus capitalises (a compound's head)."""
+    if word == "mal" and adjective_before:
+        return "the noun of 'zum ersten Mal', 'jedes weitere Mal': the adverb 'mal' follows no adjective"
     if len(word) < 3:
         return None
     form = cased_table("de").get(word)
