@@ -52,9 +52,15 @@ def suspicious_spans(text: str, lang: str, context=None, hints: bool = False, gl
     # (unless the user disabled that rule: ``connectives_by_rule``).
     after_connective = ({fix.end - 1 for fix in casing.propose_comma_after_connective(text, lang, context)}
                         if connectives_by_rule else set())
-    for m in re.finditer(r"(?<=[^\W\d_])( )([A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]*)(?=[ ,])", text):
+    for m in re.finditer(r"(?<=[^\W\d_])( )([A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]*)(?=[ ,]|[.;:](?:\s|$))", text):
         word = m.group(2)
         if m.start(2) in after_connective:
+            continue
+        # Before a stop only a German function word after a noun (``am Donnerstag Mit.``, a
+        # separable verb's particle): elsewhere a name or a title may end there (``Iron Man.``);
+        # not before "!", which ends brands (``im Hamburger Mehr!``, a theatre).
+        at_clause_end = text[m.end(2)] not in " ,"
+        if at_clause_end and lang != "de":
             continue
         if zipf(word.lower(), lang) >= FUNCTION_WORD_ZIPF and not mostly_capitalised(word, lang) and not (
                 lang == "de" and _german_noun_too(word)):
@@ -72,6 +78,8 @@ def suspicious_spans(text: str, lang: str, context=None, hints: bool = False, gl
                 spans.append(Span(prev_start, m.end(2), "model.capital_function_word",
                                   f"{word!r}, a function word German writes in lower case, is capitalised after a "
                                   "noun: a segment translated on its own after a link"))
+                continue
+            if at_clause_end:
                 continue
             if lang == "de" and _german_clause_opener(word) and _after_a_german_clause_word(text[prev_start:m.start(1)]):
                 spans.append(Span(prev_start, m.end(2), "model.capital_function_word",
@@ -259,6 +267,8 @@ def _verb_before(text: str, end: int, word: str, lang: str) -> bool:
     adverb by its ending (``_VERB_ENDINGS``), before what may follow one: in English a
     lower-case word (``Chen Hailing, chairman`` is a name), elsewhere also a comma or a stop
     (``in Houston Angeordnet.``)."""
+    if lang == "de" and _GERMAN_ZU_INFINITIVE.fullmatch(word.lower()):
+        return True  # ``Länder Aufzufordern``: a separable verb's zu-infinitive is no noun
     endings = _VERB_ENDINGS.get(lang)
     if len(word) < 5 or endings is None or not word.lower().endswith(endings):
         return False
@@ -266,6 +276,13 @@ def _verb_before(text: str, end: int, word: str, lang: str) -> bool:
         return True  # also before its subject's name (``yen Explicó Noda``, ``disse Lula``)
     follows = r" [a-z]" if lang == "en" else r" [a-zß-ÿ]|[,.;:!?]"
     return re.match(follows, text[end:end + 2]) is not None
+
+
+#: A German separable verb's zu-infinitive (``aufzufordern``, ``anzugreifen``,
+#: ``zurückzuwerfen``), which no noun spells.
+_GERMAN_ZU_INFINITIVE = re.compile(
+    r"(?:ab|an|auf|aus|bei|ein|fest|fort|her|hin|los|mit|nach|vor|weg|weiter|zurück|zusammen|dar|durch|"
+    r"über|um|unter|wieder|frei|hoch|statt|teil)zu[a-zäöüß]{3,}(?:en|ern|eln)")
 
 
 #: Past-tense endings of Spanish, Portuguese and Italian verbs, which report speech before the

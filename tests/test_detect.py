@@ -170,6 +170,8 @@ def test_detector_hints_a_word_the_corpus_writes_only_in_lower_case_capitalised(
     ("O ministro Paulo Souza Afirmou que a lei vale.", "pt", "Souza Afirmou"),
     ("Os dirigentes do Flamengo Afirmaram que o clube vai recorrer.", "pt", "Flamengo Afirmaram"),
     ("El Congreso Norteamericano aprobó la ley.", "es", None),
+    # a German separable verb's zu-infinitive, which no noun spells
+    ("Er nutzte den Auftritt, um mehr Länder Aufzufordern, Gesetze zu ändern.", "de", "Länder Aufzufordern"),
     # a past tense reports speech before its speaker's name
     ("Es el tipo de cambio del yen Explicó Noda ayer.", "es", "yen Explicó"),
     ("O clube vai recorrer da decisão Afirmou Almeida.", "pt", "decisão Afirmou"),
@@ -201,6 +203,8 @@ def test_detector_tells_a_verb_or_an_adverb_from_a_word_of_a_name(text, lang, ve
     ("Die Bedeutung Kataloniens Für PP ist groß.", "Kataloniens Für"),  # no name opens with "für"
     ("Er sprach auf einer Tagung Über Syrien und Irak.", "Tagung Über"),
     ("Wir trafen uns im Haus Im Park am Montag.", None),  # "Im" opens names
+    ("Das teilte das Königshaus am Donnerstag Mit.", "Donnerstag Mit"),  # a separable verb's particle
+    ("Im dunkel gehaltenen Hamburger Mehr!", None),  # a theatre's name ends with "!"
 ])
 def test_detector_flags_a_german_function_word_capitalised_after_a_noun(text, flagged):
     """German capitalises nouns, not titles: a word it writes in lower case (``am``, ``dort``,
