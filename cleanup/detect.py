@@ -269,6 +269,8 @@ def _verb_before(text: str, end: int, word: str, lang: str) -> bool:
     (``in Houston Angeordnet.``)."""
     if lang == "de" and _GERMAN_ZU_INFINITIVE.fullmatch(word.lower()):
         return True  # ``Länder Aufzufordern``: a separable verb's zu-infinitive is no noun
+    if lang == "de" and re.match(r" (?:ich|du|er|es|wir|ihr|man|Sie)\b", text[end:end + 5]):
+        return True  # a finite verb before its subject (``Zur Information Sende ich``)
     endings = _VERB_ENDINGS.get(lang)
     if len(word) < 5 or endings is None or not word.lower().endswith(endings):
         return False

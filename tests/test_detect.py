@@ -172,6 +172,9 @@ def test_detector_hints_a_word_the_corpus_writes_only_in_lower_case_capitalised(
     ("El Congreso Norteamericano aprobó la ley.", "es", None),
     # a German separable verb's zu-infinitive, which no noun spells
     ("Er nutzte den Auftritt, um mehr Länder Aufzufordern, Gesetze zu ändern.", "de", "Länder Aufzufordern"),
+    # a German verb the corpus writes only in lower case, before its subject
+    ("Zur Information Sende ich Ihnen ein Transkript.", "de", "Information Sende"),
+    ("Sie wissen, wie viel Geld ich verdiene.", "de", None),  # a noun before "ich"
     # a past tense reports speech before its speaker's name
     ("Es el tipo de cambio del yen Explicó Noda ayer.", "es", "yen Explicó"),
     ("O clube vai recorrer da decisão Afirmou Almeida.", "pt", "decisão Afirmou"),
