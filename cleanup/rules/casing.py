@@ -541,7 +541,7 @@ def capital_after_link(text: str, start: int, word: str, lang: str) -> bool:
 
 #: Connectives that open a sentence and take a comma in news prose (not German, which puts
 #: the verb after them, nor ``Ainsi``, ``Alors``, ``Still``, which open sentences without one).
-_CONNECTIVES = {lang: frozenset(words.split("|")) for lang, words in {
+CONNECTIVES = {lang: frozenset(words.split("|")) for lang, words in {
     "en": "however|moreover|furthermore|meanwhile|nevertheless|nonetheless|otherwise|therefore|consequently|"
           "additionally|instead|likewise|similarly|accordingly|in addition|in fact|of course|for example|"
           "for instance|in contrast|on the other hand",
@@ -571,7 +571,7 @@ def propose_comma_after_connective(text: str, lang: str, context) -> list[Fix]:
     """
     fixes = []
     for m in _CONNECTIVE_THEN_CAPITAL.finditer(text):
-        if m.group(1).lower() not in _CONNECTIVES.get(lang, ()):
+        if m.group(1).lower() not in CONNECTIVES.get(lang, ()):
             continue
         word = m.group(2)
         if not rarely_capitalised(word, lang) or (

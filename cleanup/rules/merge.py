@@ -65,6 +65,10 @@ def propose_case_boundary(text: str, lang: str, context) -> list[Fix]:
             fixes.append(Fix(m.start(), m.end(), f"{left} {right.lower()}",
                              f"a word glued to the one-letter word after it: {left!r} + {right!r}", 0.85))
             continue
+        if opens_sentence and _connective(f"{left} {right}", lang):
+            fixes.append(Fix(m.start(), m.end(), f"{left} {right.lower()}",
+                             f"a sentence-opening connective glued at a link boundary: {left!r} + {right!r}", 0.85))
+            continue  # "DePlus, il": "de plus", not the "De" of a name ("DeLutis")
         if opens_sentence and _article_glued_at_start(run, left, right, lang, context):
             pass  # "LeRéseau": an article, not the "Le" of a name ("LeBron")
         elif _is_deliberate_mixed_case(run, left, right, lang, context):
@@ -88,6 +92,12 @@ def propose_case_boundary(text: str, lang: str, context) -> list[Fix]:
         fixes.append(Fix(m.start(), m.end(), f"{left} {after}",
                          f"a hyphenated word glued to the next word at a link boundary: {left!r} + {right!r}", 0.85))
     return fixes
+
+
+def _connective(words: str, lang: str) -> bool:
+    from .casing import CONNECTIVES  # casing imports this module
+
+    return words.lower() in CONNECTIVES.get(lang, ())
 
 
 def pronoun_after_mixed_case(run: str) -> tuple[str, str] | None:
@@ -720,7 +730,7 @@ def _elision_fixes(text: str, lang: str) -> list[Fix]:
     fixes = []
     for m in re.finditer(r"(?<![\w'’])([^\W\d_]+)(?=['’][^\W\d_])", text):
         head = m.group(1)
-        if not head.islower() or known_anywhere(head, lang) >= KNOWN_WORD_ZIPF:
+        if not head.islower() or (known_anywhere(head, lang) >= KNOWN_WORD_ZIPF and head not in _NO_WORD_BEFORE_ELISION.get(lang, ())):
             continue  # "aujourd'hui", "quelqu'un", "prud'hommes" are words; wordfreq's "pasm" (1.2) is noise
         for elided in sorted(elisions, key=len, reverse=True):
             word = head[: -len(elided)]
@@ -730,6 +740,10 @@ def _elision_fixes(text: str, lang: str) -> list[Fix]:
                 break
     return fixes
 
+
+#: Known words (French ``del``, of Spanish names) that no word before an elision is: a glue
+#: (``Lors del'embarquement``); the French corpus has none.
+_NO_WORD_BEFORE_ELISION = {"fr": frozenset({"del"})}
 
 #: A word glued to an elided article or pronoun after it needs to be this frequent (``pas``,
 #: ``sera``: "serad’effectuer", ``fusils``, ``seduto``: "sedutonell'automobile"); the elision
