@@ -477,7 +477,8 @@ def _title_may_start(previous: str, lang: str) -> bool:
     The authorities``) for 8 of the benchmark's 211 comma + capital corruptions there."""
     if not previous[:1].islower():
         return False  # after a name, as any function word (``del Gobierno Lo importante``)
-    return _function_word(previous, lang) or previous in _TITLE_NOUNS.get(lang, ())
+    return (_function_word(previous, lang) or previous in _TITLE_NOUNS.get(lang, ())
+            or previous in _SPEECH_VERBS.get(lang, ()))  # a newspaper speaks (``explique Le Dauphiné``)
 
 
 #: A word this common is a function word whatever its kind (``que``, ``como``, ``and``) ...
