@@ -1060,7 +1060,9 @@ def _straight_quote_fixes(text: str, lang: str) -> list[Fix]:
             continue
         if n % 2 and re.fullmatch(r"[^\W\d_]", after) and re.fullmatch(r"[^\W\d_]|[.,!?]", before or " "):
             fixes.append(Fix(at, at + 1, '" ', "a closing quote glued to the next word", 0.85))
-        elif not n % 2 and re.fullmatch(r"[^\W\d_]", before or " ") and re.fullmatch(r"[^\W\d_]", after or " "):
+        elif (not n % 2 and re.fullmatch(r"[^\W\d_]", before or " ") and re.fullmatch(r"[^\W\d_]", after or " ")
+              and not re.search(r"(?<![^\W\d_])[A-ZÀ-Þ]$", text[:at])):
+            # (not after a lone capital: ``J"ohn``, a quote typed inside a name, is no glue)
             fixes.append(Fix(at, at + 1, ' "', "an opening quote glued to the previous word", 0.8))
     return fixes
 
