@@ -412,6 +412,8 @@ def propose_name_word(text: str, lang: str, context) -> list[Fix]:
             right_zipf = zipf(right, lang)
             if len(right) == 1 and (right_zipf < 6.0 or lang not in ONE_LETTER_WORD_LANGUAGES):
                 continue  # only the one-letter words of the language: "Macrona" → "Macron a"
+            if right == "e" and left.endswith("a"):
+                continue  # Latin "-ae" ("Eostrae"), as in merge.word_word
             if right in suffixes or left in prefixes or right_zipf < COMMON_WORD_ZIPF:
                 continue
             if lang == "de" and not _german_glue_word(right, right_zipf, _occurs(context, left)):
