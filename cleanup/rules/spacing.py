@@ -38,11 +38,12 @@ def propose_after_punct(text: str, lang: str, context) -> list[Fix]:
     """
     >>> [f.start for f in propose_after_punct("He left.The talks failed,but not U.S.The end", "en", None)]
     [8, 25]
-    >>> [f.start for f in propose_after_punct("selon M.Tripodi et Mme.Durand", "fr", None)]
+    >>> [f.start for f in propose_after_punct("selon M.Tripodi et Mme.Durand.", "fr", None)]
     [8, 23]
     """
     fixes = []
-    for m in re.finditer(r"(?<![.\w])([^\W\d_]+)\.([A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]{2,})(?![.\w])", text):
+    # (a name may end the sentence: ``ha detto Ms.Nathiri.``; not ``U.S.A``)
+    for m in re.finditer(r"(?<![.\w])([^\W\d_]+)\.([A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]{2,})(?!\w|\.\w)", text):
         if is_title(m.group(1), lang):
             fixes.append(Fix(m.end(1) + 1, m.end(1) + 1, " ", f"no space after the title {m.group(1) + '.'!r}", 0.9))
     for m in re.finditer(r"(?<![.\w])([^\W\d_]{2,})([.!?])([A-ZÀ-Þ][^\W\d_]*)(?![.\w])", text):
