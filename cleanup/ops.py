@@ -106,8 +106,11 @@ def apply_op(op: str, text: str, start: int, end: int, lang: str) -> str | None:
         m = re.search(r"(\S+) ([A-ZÀ-Þ])(\S*)$", span)
         if m is None:
             return None
-        if op == "comma" and m.group(1).lower() in NO_COMMA_AFTER.get(lang, ()):
-            return None  # "the, turning Point": an article or a preposition never ends a clause
+        if (op == "comma" and m.group(1).lower() in NO_COMMA_AFTER.get(lang, ())
+                and not (lang == "de" and f"{m.group(2)}{m.group(3)}".lower() in _GERMAN_SUBORDINATORS)):
+            # "the, turning Point": an article or a preposition never ends a clause; but a
+            # German separable verb's particle does, before a subordinate clause ("so aus, dass")
+            return None
         joiner = ", " if op == "comma" and not m.group(1).endswith(",") else " "
         fixed = f"{m.group(1)}{joiner}{m.group(2).lower()}{m.group(3)}"
         return text[:start] + span[: m.start()] + fixed + text[end:]
@@ -127,6 +130,10 @@ def apply_op(op: str, text: str, start: int, end: int, lang: str) -> str | None:
         replacement = "Thus," + (f" {pronoun}" if pronoun else "")
         return text[:start] + replacement + span[len("A) Yes,"):] + text[end:]
     return None
+
+
+#: German subordinating conjunctions, which no preposition comes before.
+_GERMAN_SUBORDINATORS = frozenset("dass weil obwohl wenn ob nachdem bevor damit sodass falls sobald".split())
 
 
 def glue_point(span: str, lang: str, by_frequency: bool = True) -> int | None:

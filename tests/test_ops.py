@@ -50,6 +50,15 @@ def test_no_comma_after_a_preposition(lang, text, span):
     assert apply_op("comma", text, start, start + len(span), lang) is None
 
 
+def test_a_german_particle_ends_a_clause_before_a_subordinate_one():
+    """``aus`` is a preposition and a separable verb's particle; before ``dass`` it is the
+    particle, which ends its clause: the comma is a choice there."""
+    text = "Es sieht natürlich so aus Dass es besser ist"
+    start = text.index("aus Dass")
+    assert apply_op("comma", text, start, start + len("aus Dass"), "de") == "Es sieht natürlich so aus, dass es besser ist"
+    assert apply_op("comma", "wir fahren aus Der Stadt", 11, 18, "de") is None
+
+
 @pytest.mark.parametrize("lang, text, span, expected", [
     ("pt", "o livro foiLançado em 1999", "foiLançado", None),  # a verb, not an inserted pronoun
     ("en", "the ministry saidRussia would", "saidRussia", None),
