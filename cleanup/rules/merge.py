@@ -557,8 +557,9 @@ PREPOSITION_ARTICLE_MAX_ZIPF = 4.0
 
 
 #: Words that open a German sentence and begin no compound (``Damitsolle``, ``Wirversenden``,
-#: ``Diekenianischen``): German splits no other capitalised run at a sentence start, where a
-#: glue and a compound look alike (``Ausbildungsplatz``).
+#: ``Diekenianischen``; before a very frequent short word too: ``Wäream Sonntag``): German
+#: splits no other capitalised run at a sentence start, where a glue and a compound look alike
+#: (``Ausbildungsplatz``).
 _GERMAN_OPENERS = ("damit", "immer", "wäre", "die", "der", "das", "wir", "ich")
 #: The word glued to such an opener must be at least this common.
 GERMAN_OPENER_GLUE_WORD_ZIPF = 3.0
@@ -575,8 +576,8 @@ def _german_opener_glue(text: str, m: re.Match, context) -> Fix | None:
         return None  # a word of some language (``Dieselben``, ``Derzeit``)
     for opener in _GERMAN_OPENERS:
         right = lower[len(opener):]
-        if (lower.startswith(opener) and len(right) >= 4
-                and zipf(right, "de") >= GERMAN_OPENER_GLUE_WORD_ZIPF):
+        if lower.startswith(opener) and (len(right) >= 4 and zipf(right, "de") >= GERMAN_OPENER_GLUE_WORD_ZIPF
+                                         or len(right) >= 2 and zipf(right, "de") >= GLUE_FUNCTION_WORD_ZIPF):
             return _split_fix(m, run[:len(opener)], right, "a sentence-opening word glued to the word after it")
     return None
 
