@@ -302,13 +302,14 @@ _SPEECH_VERB_ENDINGS = {"es": ("ó", "aron", "ieron"), "pt": ("ou", "eu", "iu", 
 #: and Italian (-ò, -arono, -erono, -irono); their present and imperfect endings that end no
 #: noun or adjective (Portuguese -am, -mos: ``Zeca Temos``; not -em, -ano or French -ent,
 #: -ons: ``Folha Imagem``, ``Partito Repubblicano``, ``Vieux Continent``), and French
-#: -ez, -aient, -èrent, -ait. With these, one more span on the es, fr, pt and it corpora
-#: (``Movement Regardez``, a heading run into its text).
+#: -ez, -aient, -èrent, -ait and the -ent of a plural verb where no noun has it (-ènent,
+#: -issent, -ennent, -ouent: ``Youtube Mènent une``). With these, one more span on the es,
+#: fr, pt and it corpora (``Movement Regardez``, a heading run into its text).
 _VERB_ENDINGS = {"en": ("ed", "ing", "ly", "n't", "n’t"), "de": ("t",),
                  "es": ("ó", "aron", "ieron", "an", "en", "mos", "aba", "aban", "ían"),
                  "pt": ("ou", "eu", "iu", "aram", "eram", "iram", "am", "mos", "avam", "iam"),
                  "it": ("ò", "arono", "erono", "irono", "iamo", "avano", "evano"),
-                 "fr": ("ez", "aient", "èrent", "ait")}
+                 "fr": ("ez", "aient", "èrent", "ait", "ènent", "issent", "ennent", "ouent")}
 
 
 #: A German function word is written in lower case this many times as often as capitalised

@@ -184,6 +184,7 @@ def test_detector_hints_a_word_the_corpus_writes_only_in_lower_case_capitalised(
     ("Isto posto Podemos afirmar que sim.", "pt", "posto Podemos"),
     ("Fotos de Claudia Guimarães, da Folha Imagem.", "pt", None),  # -agem makes nouns
     ("Le Vieux Continent est plongé dans une crise.", "fr", None),  # -ent makes nouns
+    ("Les géants Facebook et Youtube Mènent une campagne commune.", "fr", "Youtube Mènent"),  # -ènent does not
     ("Il vantaggio del Partito Repubblicano è stato sostenuto.", "it", None),  # -ano makes adjectives
 ])
 def test_detector_tells_a_verb_or_an_adverb_from_a_word_of_a_name(text, lang, verb):
