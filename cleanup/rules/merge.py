@@ -65,6 +65,11 @@ def propose_case_boundary(text: str, lang: str, context) -> list[Fix]:
             fixes.append(Fix(m.start(), m.end(), f"{left} {right.lower()}",
                              f"a word glued to the one-letter word after it: {left!r} + {right!r}", 0.85))
             continue
+        if (re.match(_ELIDED_ARTICLE_AFTER_GLUE.get(lang, r"(?!)"), right) and left.islower()
+                and zipf(left, lang) >= ELIDED_GLUE_WORD_ZIPF):
+            fixes.append(Fix(m.start(), m.end(), f"{left} {right[0].lower()}{right[1:]}",
+                             f"a word glued to the elided article after it: {left!r} + {right!r}", 0.85))
+            continue  # "déploréL'Ufap": the article is lower-case after a word
         if opens_sentence and _connective(f"{left} {right}", lang):
             fixes.append(Fix(m.start(), m.end(), f"{left} {right.lower()}",
                              f"a sentence-opening connective glued at a link boundary: {left!r} + {right!r}", 0.85))
@@ -743,6 +748,10 @@ def _elision_fixes(text: str, lang: str) -> list[Fix]:
                 break
     return fixes
 
+
+#: An elided article, capitalised, glued to the word before it (``a déploréL'Ufap``): the
+#: French and Italian corpora have no lower-case word so glued.
+_ELIDED_ARTICLE_AFTER_GLUE = {"fr": r"(?:L|D)['’][^\W\d_]", "it": r"(?:L|D|Dell|All|Nell|Sull|Dall)['’][^\W\d_]"}
 
 #: Known words (French ``del``, of Spanish names) that no word before an elision is: a glue
 #: (``Lors del'embarquement``); the French corpus has none.
