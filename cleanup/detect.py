@@ -17,8 +17,8 @@ from .rules.merge import SUBJECT_PRONOUNS
 from .rules.context import protected_spans
 from .config import SUPPORTED_LANGUAGES
 from .ops import NO_COMMA_AFTER
-from .rules.lexicon import (CONJUNCTIONS, DETERMINERS, cased_table, known_anywhere, mostly_capitalised,
-                            written_lower_case, zipf)
+from .rules.lexicon import (CONJUNCTIONS, DETERMINERS, GERMAN_CONTRACTIONS, cased_table, known_anywhere,
+                            mostly_capitalised, written_lower_case, zipf)
 
 #: A capitalised word this common in its lower-case form is a function word, not a name.
 FUNCTION_WORD_ZIPF = 5.6
@@ -84,7 +84,7 @@ def suspicious_spans(text: str, lang: str, context=None, hints: bool = False, gl
             if lang == "de" and _german_clause_opener(word) and _after_a_german_clause_word(text[prev_start:m.start(1)]):
                 spans.append(Span(prev_start, m.end(2), "model.capital_function_word",
                                   f"{word!r}, a function word German writes in lower case, is capitalised after a "
-                                  "verb or an adjective: a segment translated on its own after a link"))
+                                  "verb or an adverb: a segment translated on its own after a link"))
                 continue
             if lang == "de" and text[prev_start].isupper() and _name_follows(text, m.end(2)):
                 # "die Attentäter Von Ansbach": the capitals around it are German nouns, no
@@ -266,7 +266,9 @@ def _verb_before(text: str, end: int, word: str, lang: str) -> bool:
     """Whether ``word``, which the corpus writes only in lower case, is a verb form or an
     adverb by its ending (``_VERB_ENDINGS``), before what may follow one: in English a
     lower-case word (``Chen Hailing, chairman`` is a name), elsewhere also a comma or a stop
-    (``in Houston Angeordnet.``)."""
+    (``in Houston Angeordnet.``), and a past tense of es, pt, it also the speaker's name
+    (``yen Explicó Noda``). In German also a separable verb's zu-infinitive (``Länder
+    Aufzufordern``) and any such word before a subject pronoun (``Information Sende ich``)."""
     if lang == "de" and _GERMAN_ZU_INFINITIVE.fullmatch(word.lower()):
         return True  # ``Länder Aufzufordern``: a separable verb's zu-infinitive is no noun
     if lang == "de" and re.match(r" (?:ich|du|er|es|wir|ihr|man|Sie)\b", text[end:end + 5]):
@@ -325,12 +327,18 @@ def _german_function_word(word: str) -> bool:
     caller asks for a noun before it and no capital after it (street names: ``Straße Am
     Wall``)."""
     lower = word.lower()
-    if lower in DETERMINERS["de"] - _GERMAN_CONTRACTIONS or lower in _GERMAN_NUMERALS:
+    if lower in DETERMINERS["de"] - GERMAN_CONTRACTIONS or lower in _GERMAN_NUMERALS:
         return False  # a title or a name starts (``Die Linke``), a numeral (``Platz Drei``)
     if zipf(lower, "en") > zipf(lower, "de") + ENGLISH_FUNCTION_WORD_MARGIN:
         return False  # an English title (``Life In Colour``)
     if word in SUBJECT_PRONOUNS:
         return False  # a sentence may start there (``Real Madrid Er wechselte``)
+    return _german_lower_case_word(lower)
+
+
+def _german_lower_case_word(lower: str) -> bool:
+    """Whether German writes ``lower`` in lower case :data:`GERMAN_FUNCTION_WORD_LOWER_RATIO`
+    times as often as capitalised in mid-sentence, or never capitalises it there."""
     form = cased_table("de").get(lower)
     return form is None or form.lower_count >= GERMAN_FUNCTION_WORD_LOWER_RATIO * max(1, form.capitalised_count)
 
@@ -362,11 +370,7 @@ def _german_clause_opener(word: str) -> bool:
     """Whether ``word`` is one of :data:`_GERMAN_CLAUSE_OPENERS` the corpus writes in lower case
     (German ``was``, whatever English does with it; ``Ich`` and ``Unsere`` may open a sentence,
     but not after a verb)."""
-    lower = word.lower()
-    if lower not in _GERMAN_CLAUSE_OPENERS:
-        return False
-    form = cased_table("de").get(lower)
-    return form is None or form.lower_count >= GERMAN_FUNCTION_WORD_LOWER_RATIO * max(1, form.capitalised_count)
+    return word.lower() in _GERMAN_CLAUSE_OPENERS and _german_lower_case_word(word.lower())
 
 
 def _after_a_german_clause_word(word: str) -> bool:
@@ -382,6 +386,8 @@ def _after_a_german_clause_word(word: str) -> bool:
             and lower not in _GERMAN_PREPOSITIONS)
 
 
+#: German prepositions ``NO_COMMA_AFTER`` does not list, after which German makes any word a
+#: noun (``zwischen Richtig und Falsch``, ``durch Andere``).
 _GERMAN_PREPOSITIONS = frozenset("ohne durch um gegen zwischen vor über unter hinter neben an in bis seit "
                                  "während wegen trotz statt samt gemäß".split())
 
@@ -403,7 +409,6 @@ ENGLISH_FUNCTION_WORD_MARGIN = 0.3
 
 #: A preposition and an article in one word (``am``, ``zum``), a determiner that opens no
 #: name unless a capital follows (``Straße Am Wall``), which the caller rules out.
-_GERMAN_CONTRACTIONS = frozenset("am im vom zum zur beim ins ans aufs".split())
 _GERMAN_NUMERALS = frozenset("eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf".split())
 
 

@@ -16,8 +16,8 @@ import re
 from functools import lru_cache
 
 from . import PROSE, Fix, Rule
-from .lexicon import (ARTICLES, CONJUNCTIONS, DETERMINERS, CasedForm, cased_table, is_title, known_anywhere,
-                      rarely_capitalised, table_rows, written_lower_case, zipf)
+from .lexicon import (ARTICLES, CONJUNCTIONS, CONNECTIVES, DETERMINERS, GERMAN_CONTRACTIONS, CasedForm, cased_table,
+                      is_title, known_anywhere, rarely_capitalised, table_rows, written_lower_case, zipf)
 from .merge import SUBJECT_PRONOUNS, SUBJECT_PRONOUNS_OF
 from ..ops import NO_COMMA_AFTER
 from ..config import SUPPORTED_LANGUAGES
@@ -101,13 +101,16 @@ _ADVERB_ENDINGS = ("ly", "mente", "ment")
 
 
 def _speech_verb_before(text: str, start: int, lang: str) -> str | None:
+    """The speech verb right before ``start``, if any."""
     m = re.search(r"(?<![\w'’-])([^\W\d_]+) $", text[max(0, start - 20):start])
     return m.group(1) if m and m.group(1) in _SPEECH_VERBS.get(lang, ()) else None
 
 
 def _unknown_word_ending_a_clause(text: str, m: re.Match, lang: str) -> bool:
+    """Whether the word at ``m`` is lower-case, rare, no adverb, and ends its clause."""
     word = m.group(0)
-    return (len(word) >= 3 and word.islower() and not word.endswith(_ADVERB_ENDINGS) and re.match(r"[.,;:](?:\s|$)", text[m.end():]) is not None
+    return (len(word) >= 3 and word.islower() and not word.endswith(_ADVERB_ENDINGS)
+            and re.match(r"[.,;:](?:\s|$)", text[m.end():]) is not None
             and not any(written_lower_case(word, other) for other in SUPPORTED_LANGUAGES)
             and known_anywhere(word, lang) < SPEECH_NAME_MAX_ZIPF and not _mostly_lower_case(word, lang))
 
@@ -130,6 +133,7 @@ _PLACE_PREPOSITIONS = {lang: frozenset(words.split()) for lang, words in {
 
 
 def _name_by_its_neighbours(text: str, m: re.Match, lang: str) -> CasedForm | None:
+    """The capitalised form of the word at ``m``, where its neighbours make it a name."""
     form = cased_table(lang).get(m.group(0))
     if (lang not in SMALL_CORPUS_LANGUAGES or form is None or form.lower_count
             or form.capitalised_count < NAME_BY_NEIGHBOURS_MIN_CAPITALISED
@@ -310,8 +314,9 @@ def propose_name_pair(text: str, lang: str, context) -> list[Fix]:
     repaired in the benchmark; the first word changed 2 lines and repaired 4. In es, fr, pt
     and it the second word too (``Congresso nacional``, ``Nossa senhora``), but not after a
     sentence's first word (``The new``): 4 lines of their 84,300 change, all the corpus's
-    own slips (``la Casa blanca``, ``degli Stati uniti``), for 4 of the benchmark's lower-cased names. Not German,
-    whose adjectives stay lower-case before a noun of a name (``die deutsche Bank``).
+    own slips (``la Casa blanca``, ``degli Stati uniti``), for 4 of the benchmark's
+    lower-cased names. Not German, whose adjectives stay lower-case before a noun of a name
+    (``die deutsche Bank``).
 
     >>> [f.after for f in propose_name_pair("into the united States and to New orleans", "en", None)]
     ['United']
@@ -555,20 +560,6 @@ def capital_after_link(text: str, start: int, word: str, lang: str) -> bool:
             and form.lower_count >= ratio * max(1, form.capitalised_count))
 
 
-#: Connectives that open a sentence and take a comma in news prose (not German, which puts
-#: the verb after them, nor ``Ainsi``, ``Alors``, ``Still``, which open sentences without one).
-CONNECTIVES = {lang: frozenset(words.split("|")) for lang, words in {
-    "en": "however|moreover|furthermore|meanwhile|nevertheless|nonetheless|otherwise|therefore|consequently|"
-          "additionally|instead|likewise|similarly|accordingly|in addition|in fact|of course|for example|"
-          "for instance|in contrast|on the other hand",
-    "fr": "cependant|néanmoins|pourtant|toutefois|enfin|en outre|par ailleurs|d'ailleurs|d’ailleurs|"
-          "par conséquent|en effet|de plus|finalement|bref|en revanche|en fait|par exemple",
-    "es": "sin embargo|no obstante|además|asimismo|por otra parte|por lo tanto|por tanto|finalmente|"
-          "mientras tanto|por ejemplo|de hecho|por otro lado|en cambio|por su parte|en realidad",
-    "pt": "contudo|entretanto|porém|todavia|no entanto|além disso|portanto|finalmente|por exemplo|aliás|"
-          "de fato|por outro lado|ainda assim|ao todo|por isso|na verdade|desta forma|dessa forma",
-    "it": "tuttavia|inoltre|pertanto|comunque|infine|insomma|peraltro|per esempio|in effetti|d'altra parte|"
-          "d’altra parte|ciononostante|per favore|in realtà|invece"}.items()}
 _CONNECTIVE_THEN_CAPITAL = re.compile(
     r"(?:^|(?<=[.!?] )|(?<=[.!?][\"”»] ))([A-ZÀ-Þ][^\W\d_'’]*(?:['’ ][^\W\d_A-ZÀ-Þ][^\W\d_]*)?)"
     r" ([A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]*)(?=[ ,'’])", re.M)
@@ -746,8 +737,8 @@ def _german_determiner_before(text: str, before: list[tuple[int, str]], start: i
     lower = determiner.lower()
     if lower not in DETERMINERS["de"] or lower in _GERMAN_PRONOUNS_TOO:
         return None
-    if determiner[:1].isupper() and _sentence_start_at(text, at) and lower not in _GERMAN_CONTRACTED_ARTICLES:
-        return None  # "Die versprechen", "Dieser ziele darauf ab": pronouns at the start
+    if determiner[:1].isupper() and _sentence_start_at(text, at) and lower not in GERMAN_CONTRACTIONS:
+        return None  # "Die versprechen", "Dieser ziele darauf ab": pronouns at the start (not "Zum")
     if re.search(r"[,;:–—-] *$", text[:at]):
         return None  # ", die angaben, dass": a relative pronoun and its verb
     for adjective in adjectives:
@@ -769,15 +760,13 @@ GERMAN_HEAD_LETTERS = 5
 
 #: Adjectives as common as prepositions, but adjectives (``zum ersten Mal``).
 _GERMAN_ORDINALS = frozenset("ersten zweiten dritten letzten nächsten".split())
-#: A preposition and an article in one word (``zum``, ``im``): never a pronoun, so a noun
-#: follows it at a sentence's start too (``Zum ersten mal``).
-_GERMAN_CONTRACTED_ARTICLES = frozenset("am im vom zum zur beim ins ans aufs".split())
 
 
 def _german_noun_evidence(word: str, adjective_before: bool = False) -> str | None:
     """Why a lower-case German ``word`` is a noun, if the lists say so: the corpus
     capitalises it 3 times as often as not; or, unlisted and not written in lower case, it
-    ends in a noun suffix or in a noun the corpus capitalises (a compound's head)."""
+    ends in a noun suffix or in a noun the corpus capitalises (a compound's head); or it is
+    ``mal`` after an adjective (``zum ersten Mal``; the adverb ``mal`` follows none)."""
     if word == "mal" and adjective_before:
         return "the noun of 'zum ersten Mal', 'jedes weitere Mal': the adverb 'mal' follows no adjective"
     if len(word) < 3:

@@ -149,3 +149,24 @@ TITLES = {lang: frozenset(words.split()) for lang, words in {
 
 def is_title(word: str, lang: str) -> bool:
     return word in TITLES.get(lang, ()) or word in TITLES["en"]
+
+
+#: Connectives that open a sentence and take a comma in news prose (not German, which puts
+#: the verb after them, nor ``Ainsi``, ``Alors``, ``Still``, which open sentences without one).
+CONNECTIVES = {lang: frozenset(words.split("|")) for lang, words in {
+    "en": "however|moreover|furthermore|meanwhile|nevertheless|nonetheless|otherwise|therefore|consequently|"
+          "additionally|instead|likewise|similarly|accordingly|in addition|in fact|of course|for example|"
+          "for instance|in contrast|on the other hand",
+    "fr": "cependant|néanmoins|pourtant|toutefois|enfin|en outre|par ailleurs|d'ailleurs|d’ailleurs|"
+          "par conséquent|en effet|de plus|finalement|bref|en revanche|en fait|par exemple",
+    "es": "sin embargo|no obstante|además|asimismo|por otra parte|por lo tanto|por tanto|finalmente|"
+          "mientras tanto|por ejemplo|de hecho|por otro lado|en cambio|por su parte|en realidad",
+    "pt": "contudo|entretanto|porém|todavia|no entanto|além disso|portanto|finalmente|por exemplo|aliás|"
+          "de fato|por outro lado|ainda assim|ao todo|por isso|na verdade|desta forma|dessa forma",
+    "it": "tuttavia|inoltre|pertanto|comunque|infine|insomma|peraltro|per esempio|in effetti|d'altra parte|"
+          "d’altra parte|ciononostante|per favore|in realtà|invece"}.items()}
+
+#: German prepositions and articles in one word (``zum``, ``im``): unlike an article never a
+#: pronoun (a noun follows even at a sentence's start: ``Zum ersten Mal``), and after a noun
+#: a function word rather than a title's start (``Wetter Am 30.``).
+GERMAN_CONTRACTIONS = frozenset("am im vom zum zur beim ins ans aufs".split())

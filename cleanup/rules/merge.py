@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from . import PROSE, Fix, Rule
-from .lexicon import (ARTICLES, cased_table, is_known_name, known_anywhere, mostly_capitalised,
+from .lexicon import (ARTICLES, CONNECTIVES, cased_table, is_known_name, known_anywhere, mostly_capitalised,
                       rarely_capitalised, word_list, written_lower_case, zipf)
 
 # A run of letters, not touching digits or other letters/underscores on either side.
@@ -65,8 +65,8 @@ def propose_case_boundary(text: str, lang: str, context) -> list[Fix]:
             fixes.append(Fix(m.start(), m.end(), f"{left} {right.lower()}",
                              f"a word glued to the one-letter word after it: {left!r} + {right!r}", 0.85))
             continue
-        if (re.match(_ELIDED_ARTICLE_AFTER_GLUE.get(lang, r"(?!)"), right) and left.islower()
-                and zipf(left, lang) >= ELIDED_GLUE_WORD_ZIPF):
+        elided = _ELIDED_ARTICLE_AFTER_GLUE.get(lang)
+        if elided and re.match(elided, right) and left.islower() and zipf(left, lang) >= ELIDED_GLUE_WORD_ZIPF:
             fixes.append(Fix(m.start(), m.end(), f"{left} {right[0].lower()}{right[1:]}",
                              f"a word glued to the elided article after it: {left!r} + {right!r}", 0.85))
             continue  # "déploréL'Ufap": the article is lower-case after a word
@@ -100,16 +100,14 @@ def propose_case_boundary(text: str, lang: str, context) -> list[Fix]:
 
 
 def _connective(words: str, lang: str) -> bool:
-    from .casing import CONNECTIVES  # casing imports this module
-
     return words.lower() in CONNECTIVES.get(lang, ())
 
 
 def pronoun_after_mixed_case(run: str) -> tuple[str, str] | None:
-    """A subject pronoun glued to a name with capitals of its own, which the one-boundary split
-    above does not see: ``GfKElla``, ``McLaughlinIl`` → (``GfK``, ``Ella``). Not a plural
-    ``-Es`` after an acronym (``SMEs``, ``PMEs``): two-letter pronouns only after a lower-case
-    letter. No word of the six corpora so ends."""
+    """A subject pronoun glued to a name with capitals of its own, where a split at the first
+    lower→upper change would cut the name: ``GfKElla``, ``McLaughlinIl`` → (``GfK``,
+    ``Ella``). Not a plural ``-Es`` after an acronym (``SMEs``, ``PMEs``): two-letter pronouns
+    only after a lower-case letter. No word of the six corpora so ends."""
     if not re.fullmatch(r"[^\W\d_]+", run):
         return None
     bounds = [i for i in range(1, len(run)) if run[i - 1].islower() and run[i].isupper()]
@@ -738,7 +736,8 @@ def _elision_fixes(text: str, lang: str) -> list[Fix]:
     fixes = []
     for m in re.finditer(r"(?<![\w'’])([^\W\d_]+)(?=['’][^\W\d_])", text):
         head = m.group(1)
-        if not head.islower() or (known_anywhere(head, lang) >= KNOWN_WORD_ZIPF and head not in _NO_WORD_BEFORE_ELISION.get(lang, ())):
+        known = known_anywhere(head, lang) >= KNOWN_WORD_ZIPF and head not in _NO_WORD_BEFORE_ELISION.get(lang, ())
+        if not head.islower() or known:
             continue  # "aujourd'hui", "quelqu'un", "prud'hommes" are words; wordfreq's "pasm" (1.2) is noise
         for elided in sorted(elisions, key=len, reverse=True):
             word = head[: -len(elided)]
