@@ -182,16 +182,16 @@ LOWERED_UNLISTED_WORD_ZIPF = 5.0
 _DE_POLITE = frozenset({"Sie", "Ihr", "Ihre", "Ihnen", "Ihrer", "Ihren", "Ihrem", "Ihres"})
 #: Subject pronouns keep their capital: after a glue one is most often inserted by the
 #: translator (``ForcesThey have``), which only the model repairs (by dropping it); the
-#: capital keeps it visible meanwhile.
-SUBJECT_PRONOUNS = frozenset("I He She It We They Él Ella Ellos Ellas Il Elle Ils Elles Er Es Ele Ela Eles Elas "
-                             "Lui Lei Esso Essa Loro Essi".split())
-#: ... by language: Spanish ``Es`` is a verb, Italian ``Il`` and ``I`` are articles, which
-#: ``casing.capital_after_link`` lowers (``János Veres Es el ministro``); on the corpora one
-#: line more changes, an English title after a Spanish ``de`` in Italian (``de Il potere di
-#: adesso``). French ``Lui`` is a subject too (``Comment Lui dirais-je``, of God).
+#: capital keeps it visible meanwhile. By language: Spanish ``Es`` is a verb, Italian ``Il``
+#: and ``I`` are articles, which ``casing.capital_after_link`` lowers (``János Veres Es el
+#: ministro``); on the corpora one line more changes, an English title after a Spanish ``de``
+#: in Italian (``de Il potere di adesso``). French ``Lui`` is a subject too (``Comment Lui
+#: dirais-je``, of God).
 SUBJECT_PRONOUNS_OF = {lang: frozenset(words.split()) for lang, words in {
     "en": "I He She It We They", "es": "Él Ella Ellos Ellas", "fr": "Il Elle Ils Elles Lui", "de": "Er Es",
     "pt": "Ele Ela Eles Elas", "it": "Lui Lei Esso Essa Loro Essi"}.items()}
+#: ... and all of them, as the merge rules ask (a glue keeps any language's subject pronoun visible).
+SUBJECT_PRONOUNS = frozenset().union(*SUBJECT_PRONOUNS_OF.values())
 #: Longest first, so that ``Ellas`` is not taken for ``Ella`` + ``s``.
 _GLUABLE_PRONOUNS = sorted((p for p in SUBJECT_PRONOUNS if len(p) >= 2), key=len, reverse=True)
 
