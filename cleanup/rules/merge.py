@@ -940,8 +940,8 @@ def candidate_split(run: str, lang: str) -> tuple[str, str] | None:
     word frequency alone (no knowledge of the name): ``Fastowpleaded`` → (``Fastow``,
     ``pleaded``). The model decides *whether* it is a glue; this says *where*.
 
-    >>> candidate_split("Fastowpleaded", "en")
-    ('Fastow', 'pleaded')
+    >>> candidate_split("Fastowpleaded", "en"), candidate_split("Elesservem", "pt")
+    (('Fastow', 'pleaded'), ('Eles', 'servem'))
     """
     suffixes = word_list("common", "name_suffixes") | word_list(lang, "name_suffixes")
     best = None
@@ -950,10 +950,16 @@ def candidate_split(run: str, lang: str) -> tuple[str, str] | None:
         right_zipf = zipf(right, lang)
         if right in suffixes or right_zipf < 3.0 or (len(right) <= 2 and right_zipf < FUNCTION_WORD_ZIPF):
             continue
-        score = right_zipf + len(right) / 4
+        # a known word on the left first (``Eles|servem``, not ``Elesserv|em``), then the
+        # commoner and longer word on the right
+        score = (known_anywhere(left, lang) >= CANDIDATE_LEFT_WORD_ZIPF, right_zipf + len(right) / 4)
         if best is None or score > best[0]:
             best = (score, left, right)
     return (best[1], best[2]) if best else None
+
+
+#: A left part this common is a word (or a name wordfreq lists), which a split prefers.
+CANDIDATE_LEFT_WORD_ZIPF = 3.0
 
 
 #: Each word of a lower-case glue the model is asked about is at least this common...
