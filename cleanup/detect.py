@@ -17,8 +17,8 @@ from .rules.merge import SUBJECT_PRONOUNS
 from .rules.context import protected_spans
 from .config import SUPPORTED_LANGUAGES
 from .ops import NO_COMMA_AFTER
-from .rules.lexicon import (CONJUNCTIONS, DETERMINERS, GERMAN_CONTRACTIONS, cased_table, known_anywhere,
-                            mostly_capitalised, written_lower_case, zipf)
+from .rules.lexicon import (CONJUNCTIONS, DETERMINERS, GERMAN_CONTRACTIONS, GERMAN_SUBORDINATORS, cased_table,
+                            known_anywhere, mostly_capitalised, written_lower_case, zipf)
 
 #: A capitalised word this common in its lower-case form is a function word, not a name.
 FUNCTION_WORD_ZIPF = 5.6
@@ -359,11 +359,10 @@ _GERMAN_WORDS_OPENING_NO_NAME = frozenset(
 #: capitalised, nor ``Seine``, a river: ``der nahe gelegenen Seine``). After a verb or an
 #: adverb, on the German corpus 5 more spans, all its own lost stops (``zog von dannen Seinen
 #: Spielern``, ``welches Ihn wählte``, ``gehalten Er hat``).
-_GERMAN_CLAUSE_OPENERS = frozenset(
-    "als dass wenn weil ob wie wo was wer während bevor nachdem obwohl damit sodass falls sobald solange "
-    "indem ich du wir ihr er es ihn ihm uns euch mir mich dir dich unser unsere unseren unserem unserer "
-    "dieser diese diesem diesen dieses mein meine meinem meinen meiner sein seinem seinen seiner "
-    "ihre ihrem ihren ihrer".split())
+_GERMAN_CLAUSE_OPENERS = GERMAN_SUBORDINATORS | frozenset(
+    "als wie wo was wer während solange indem ich du wir ihr er es ihn ihm uns euch mir mich dir dich unser "
+    "unsere unseren unserem unserer dieser diese diesem diesen dieses mein meine meinem meinen meiner sein "
+    "seinem seinen seiner ihre ihrem ihren ihrer".split())
 
 
 def _german_clause_opener(word: str) -> bool:

@@ -103,11 +103,13 @@ def apply_op(op: str, text: str, start: int, end: int, lang: str) -> str | None:
             right = right[:1].lower() + right[1:]
         return text[:start] + left + " " + right + text[end:]
     if op in ("comma", "lower"):
+        from .rules.lexicon import GERMAN_SUBORDINATORS
+
         m = re.search(r"(\S+) ([A-ZÀ-Þ])(\S*)$", span)
         if m is None:
             return None
         if (op == "comma" and m.group(1).lower() in NO_COMMA_AFTER.get(lang, ())
-                and not (lang == "de" and f"{m.group(2)}{m.group(3)}".lower() in _GERMAN_SUBORDINATORS)):
+                and not (lang == "de" and f"{m.group(2)}{m.group(3)}".lower() in GERMAN_SUBORDINATORS)):
             # "the, turning Point": an article or a preposition never ends a clause; but a
             # German separable verb's particle does, before a subordinate clause ("so aus, dass")
             return None
@@ -130,10 +132,6 @@ def apply_op(op: str, text: str, start: int, end: int, lang: str) -> str | None:
         replacement = "Thus," + (f" {pronoun}" if pronoun else "")
         return text[:start] + replacement + span[len("A) Yes,"):] + text[end:]
     return None
-
-
-#: German subordinating conjunctions, which no preposition comes before.
-_GERMAN_SUBORDINATORS = frozenset("dass weil obwohl wenn ob nachdem bevor damit sodass falls sobald".split())
 
 
 def glue_point(span: str, lang: str, by_frequency: bool = True) -> int | None:

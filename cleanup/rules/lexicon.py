@@ -170,3 +170,6 @@ CONNECTIVES = {lang: frozenset(words.split("|")) for lang, words in {
 #: pronoun (a noun follows even at a sentence's start: ``Zum ersten Mal``), and after a noun
 #: a function word rather than a title's start (``Wetter Am 30.``).
 GERMAN_CONTRACTIONS = frozenset("am im vom zum zur beim ins ans aufs".split())
+
+#: German subordinating conjunctions, which open a clause and follow no preposition.
+GERMAN_SUBORDINATORS = frozenset("dass weil obwohl wenn ob nachdem bevor damit sodass falls sobald".split())
