@@ -181,7 +181,8 @@ def _hints(text: str, lang: str, glue_hints: bool = False, context=None) -> list
         word = m.group(2)
         prev_start = text.rfind(" ", 0, m.start(1)) + 1
         after_name = not text[prev_start].islower()
-        lower_only = written_lower_case(word, lang)
+        # a French verb of saying is as good as listed (most are too rare in the corpus)
+        lower_only = written_lower_case(word, lang) or word.lower() in _FRENCH_SPEECH_VERBS.get(lang, ())
         verb = lower_only and _verb_before(text, m.end(2), word, lang)
         # German capitalises its nouns, not its headlines: a line of nouns is no title there.
         headline = title_case_line(text, m.start()) and not (lang == "de" and verb)
@@ -273,6 +274,8 @@ def _verb_before(text: str, end: int, word: str, lang: str) -> bool:
         return True  # ``Länder Aufzufordern``: a separable verb's zu-infinitive is no noun
     if lang == "de" and re.match(r" (?:ich|du|er|es|wir|ihr|man|Sie)\b", text[end:end + 5]):
         return True  # a finite verb before its subject (``Zur Information Sende ich``)
+    if word.lower() in _FRENCH_SPEECH_VERBS.get(lang, ()):
+        return True  # ``magie Avoua Jens Lehmann``: the passé simple of a verb of saying
     endings = _VERB_ENDINGS.get(lang)
     if len(word) < 5 or endings is None or not word.lower().endswith(endings):
         return False
@@ -293,6 +296,13 @@ _GERMAN_ZU_INFINITIVE = re.compile(
 #: speaker's name (``explicó Noda``, ``afirmou Almeida``, ``dichiarò Renzi``).
 _SPEECH_VERB_ENDINGS = {"es": ("ó", "aron", "ieron"), "pt": ("ou", "eu", "iu", "aram", "eram", "iram"),
                         "it": ("ò", "arono", "erono", "irono")}
+
+
+#: French verbs of saying in the passé simple, which report speech before the speaker's name
+#: (``avoua Jens Lehmann``); their ending, -a, ends too many names to go by.
+_FRENCH_SPEECH_VERBS = {"fr": frozenset(
+    "avoua déclara affirma ajouta expliqua indiqua précisa souligna estima raconta confia résuma assura rappela "
+    "insista martela répliqua admit poursuivit répondit conclut reconnut".split())}
 
 
 #: Endings of verb forms and adverbs that no word of a name ends in, once the corpus writes

@@ -179,6 +179,9 @@ def test_detector_hints_a_word_the_corpus_writes_only_in_lower_case_capitalised(
     ("Es el tipo de cambio del yen Explicó Noda ayer.", "es", "yen Explicó"),
     ("O clube vai recorrer da decisão Afirmou Almeida.", "pt", "decisão Afirmou"),
     ("Lo scopo del governo Dichiarò Renzi è chiaro.", "it", "governo Dichiarò"),
+    ("Il a déclenché une certaine magie Avoua Jens Lehmann, partisan de Babbel.", "fr", "magie Avoua"),
+    ("Le joueur a rejoint Alberto Sofia Déclara son agent.", "fr", "Sofia Déclara"),  # a verb of saying, not -a
+    ("Il a joué avec Maria Sofia Barcelona hier.", "fr", None),
     # the present and the imperfect where no noun or adjective ends so
     ("No fim da conversa, Zeca Temos uma casa nova, disse.", "pt", "Zeca Temos"),
     ("Isto posto Podemos afirmar que sim.", "pt", "posto Podemos"),

@@ -19,6 +19,18 @@ from .lexicon import (ARTICLES, CONNECTIVES, cased_table, is_known_name, known_a
 
 # A run of letters, not touching digits or other letters/underscores on either side.
 _LETTER_RUN = re.compile(r"(?<![\w@#/.\-])[^\W\d_]+(?:['’][^\W\d_]+)?(?![\w@/\-]|\.\w)")
+# French puts a pronoun after its verb behind a hyphen (``venons-en``, ``Êtes-vous``,
+# ``a-t-il``): the word before it ends there, as before a space, so a glue may end there too
+# (``Maisvenons-en``, ``pourquoiÊtes-vous``). Not inside a place name (``Aix-en-Provence``).
+_FRENCH_LETTER_RUN = re.compile(
+    r"(?<![\w@#/.\-])[^\W\d_]+(?:['’][^\W\d_]+)?"
+    r"(?:(?=-(?:t-)?(?:je|tu|il|elle|on|nous|vous|ils|elles|en|y|moi|toi|le|la|les|lui|leur|ce)(?![\w\-]))"
+    r"|(?![\w@/\-]|\.\w))")
+
+
+def _letter_runs(text: str, lang: str):
+    """The runs of letters a glue may hide in (``_LETTER_RUN``; in French ``_FRENCH_LETTER_RUN``)."""
+    return (_FRENCH_LETTER_RUN if lang == "fr" else _LETTER_RUN).finditer(text)
 
 # Name prefixes written with an inner capital: McDonald, MacArthur, DeSantis, LeBron, DiCaprio, O'Neill.
 _NAME_PREFIXES = frozenset({"mc", "mac", "de", "di", "da", "la", "le", "van", "von", "du", "del", "della", "st", "fitz"})
@@ -43,7 +55,7 @@ def propose_case_boundary(text: str, lang: str, context) -> list[Fix]:
     []
     """
     fixes = []
-    for m in _LETTER_RUN.finditer(text):
+    for m in _letter_runs(text, lang):
         run = m.group(0)
         if lang == "en" and _EN_GLUED_I.fullmatch(run) and known_anywhere(run, lang) < KNOWN_WORD_ZIPF:
             fixes += _glued_pronoun_i(text, m.start(), m.end())
@@ -412,7 +424,7 @@ def propose_name_word(text: str, lang: str, context) -> list[Fix]:
     fixes = []
     suffixes = word_list("common", "name_suffixes") | word_list(lang, "name_suffixes")
     prefixes = word_list("common", "word_prefixes")
-    for m in _LETTER_RUN.finditer(text):
+    for m in _letter_runs(text, lang):
         run = m.group(0)
         if len(run) < 6 or not run[0].isupper() or not run[1:].islower() or "'" in run or "’" in run:
             continue
@@ -515,7 +527,7 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
     fixes = _elision_fixes(text, lang) + _contraction_fixes(text, lang)
     if lang not in WORD_WORD_LANGUAGES:
         return fixes
-    for m in _LETTER_RUN.finditer(text):
+    for m in _letter_runs(text, lang):
         run = m.group(0)
         # A capitalised run too ("Withland", "Salariesin"): the glue after a link at the
         # start of a sentence; judged in lower case, split with its capital kept.
@@ -648,7 +660,7 @@ def propose_noun_word(text: str, lang: str, context) -> list[Fix]:
         return []
     fixes = []
     table = cased_table("de")
-    for m in _LETTER_RUN.finditer(text):
+    for m in _letter_runs(text, lang):
         run = m.group(0)
         if (len(run) < 6 or not run[0].isupper() or not run[1:].islower() or run.lower() in table
                 or not unknown_everywhere(run) or _recurs(context, run)):
@@ -791,6 +803,11 @@ _NEVER_WORD_ENDINGS = {"pt": frozenset({"à", "às"})}
 _FUTURE_ENDINGS = {lang: frozenset(endings.split()) for lang, endings in {
     "es": "é ás á emos éis án ía ías ían", "fr": "ai as a ons ez ont ais ait",
     "pt": "ei ás á eis ão ia ias iam", "it": "ò ai à ete"}.items()}
+#: A plural subject pronoun and the ending its verb takes: glued to a verb that agrees with it
+#: (``Ilsélargissent``, ``nousavons``), the pronoun splits off even before a rare verb, which
+#: no word of the language begins with the pronoun and ends so.
+_PRONOUN_VERB_ENDINGS = {"fr": {"ils": "ent", "elles": "ent", "nous": "ons", "vous": "ez"}}
+PRONOUN_VERB_ZIPF = 2.0
 #: Accented one-letter words no word of the language starts with, so a glue after one is
 #: plain (``émuito`` → ``é muito``, ``àvista``, ``èstato``).
 _ACCENTED_ONE_LETTER_WORDS = {"fr": "à", "pt": "àé", "it": "è"}
@@ -855,6 +872,8 @@ def _word_pair_score(left: str, right: str, lang: str) -> float | None:
         # "entredos", "defazer": a prefix never comes before a function word; at 5.5, before
         # a common verb it did ("entretengo")
         return right_zipf + left_zipf / 4
+    if (ending := _PRONOUN_VERB_ENDINGS.get(lang, {}).get(left)) and right.endswith(ending) and len(right) >= 4:
+        return right_zipf + left_zipf / 4 if right_zipf >= PRONOUN_VERB_ZIPF else None
     if len(left) == 1 or left == "qu" or left in word_list("common", "lower_prefixes"):
         return None
     # Words this frequent ("por", "de", "que", "the") are never the stem of an inflected form.
