@@ -342,6 +342,11 @@ def propose_name_pair(text: str, lang: str, context) -> list[Fix]:
         if not (_capitalised(first) and second[:1].islower()) or _sentence_start_at(text, start):
             continue
         name = pairs.get((first, second.capitalize()))
+        if name is None and _english_name_goes_on(text, first, second, second_start, lang):
+            fixes.append(Fix(second_start, second_start + len(second), second.capitalize(),
+                             f"an English name's second word: {first!r} and {second!r} are English words, not "
+                             "the article's, and English capitalises every word of a name", 0.75))
+            continue
         if (name is None or name[4] * SECOND_WORD_MIN_RATIO > name[2]
                 or max(zipf(first, lang), zipf(second, lang)) >= NAME_PAIR_MAX_ZIPF):
             continue
@@ -349,6 +354,28 @@ def propose_name_pair(text: str, lang: str, context) -> list[Fix]:
                          f"part of the name '{name[0]} {name[1]}', which the corpus writes so {name[2]} times "
                          f"and {name[4]} times with {second!r}", 0.8))
     return fixes
+
+
+#: An English name in another language's text (``Virgin money``, a bank): a capitalised word
+#: and a lower-case one after it, both English words this common (Zipf), the first rarer in
+#: the article's language by ``ENGLISH_FIRST_WORD_MARGIN`` (``Virgin`` is a French brand too),
+#: the second by ``ENGLISH_NAME_MARGIN``; the second no function word (``Shake Hands with``)
+#: and not inside a longer name (``Newcastle upon Tyne``). On the es, fr, pt and it corpora
+#: (84,300 lines) it changes one: ``les Charter schools``.
+ENGLISH_NAME_WORD_ZIPF = 3.0
+ENGLISH_FIRST_WORD_MARGIN = 0.5
+ENGLISH_NAME_MARGIN = 2.0
+ENGLISH_FUNCTION_WORD_ZIPF = 6.0
+
+
+def _english_name_goes_on(text: str, first: str, second: str, second_start: int, lang: str) -> bool:
+    """Whether ``second`` is the lower-cased second word of an English name after ``first``."""
+    first_lower = first.lower()
+    return (ENGLISH_NAME_WORD_ZIPF <= zipf(second, "en") < ENGLISH_FUNCTION_WORD_ZIPF
+            and zipf(second, lang) <= zipf(second, "en") - ENGLISH_NAME_MARGIN
+            and zipf(first_lower, "en") >= ENGLISH_NAME_WORD_ZIPF
+            and zipf(first_lower, lang) <= zipf(first_lower, "en") - ENGLISH_FIRST_WORD_MARGIN
+            and not re.match(r" [A-Z]", text[second_start + len(second):second_start + len(second) + 2]))
 
 
 def _capitalised(word: str) -> bool:

@@ -737,12 +737,22 @@ def _sentence_start(text: str, at: int) -> bool:
 _EN_CONTRACTION_GLUE = re.compile(r"(?<![\w'’])([^\W\d_]+['’](?:s|t|re|ll|ve|d)|I['’]m)([a-z]{2,})(?![\w'’])")
 
 
+_POSSESSIVE_NAME_GLUE = re.compile(r"(?<![\w'’])([A-Z][^\W\d_]+['’]s)([^\W\d_A-Z]+)(?![\w'’])")
+
+
 def _contraction_fixes(text: str, lang: str) -> list[Fix]:
     """An English contraction or possessive glued to the next word: ``doesn'tget`` →
     ``doesn't get``, ``Semilarski'sbribe`` → ``Semilarski's bribe`` (no English word goes
-    on after ``'s``, ``n't``, ``'ll``)."""
-    if lang != "en":
+    on after ``'s``, ``n't``, ``'ll``). Elsewhere an English name's possessive, as brands and
+    agencies are called (``Standard & Poor'sa abaissé`` → ``Poor's a``), glued to a word of the
+    article's language; not in German, which makes adjectives so (``Johnson’schen``)."""
+    if lang == "de":
         return []
+    if lang != "en":
+        return [Fix(m.end(1), m.end(1), " ", f"a word glued to the English possessive {m.group(1)!r} before it", 0.8)
+                for m in _POSSESSIVE_NAME_GLUE.finditer(text)
+                if zipf(m.group(2), lang) >= COMMON_WORD_ZIPF
+                and (len(m.group(2)) > 1 or m.group(2) in _ONE_LETTER_WORDS.get(lang, ""))]
     fixes = []
     for m in _EN_CONTRACTION_GLUE.finditer(text):
         if zipf(m.group(2), lang) >= COMMON_WORD_ZIPF:
