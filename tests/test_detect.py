@@ -224,6 +224,25 @@ def test_detector_flags_a_german_function_word_capitalised_after_a_noun(text, fl
     assert spans == ([flagged] if flagged else [])
 
 
+@pytest.mark.parametrize("text, lang, flagged", [
+    ("O gol foi marcado por Diego Clementino Aos 38 minutos do segundo tempo.", "pt", "Clementino Aos"),
+    ("Foi a capital da província, Córdoba Até 1947.", "pt", "Córdoba Até"),
+    ("Ele vive na região do Entre Douro e Minho.", "pt", None),  # a region's name
+    ("E em 2008 editou Aos Olhos de Deus, um disco.", "pt", None),  # a title after a lower-case word
+    ("C'est Au Bonheur du Jour qu'il faut aller.", "fr", None),  # after the sentence's first word
+    ("Los vínculos con el grupo terrorista Al Qaeda en el Magreb.", "es", None),  # "al" opens names
+])
+def test_detector_flags_a_preposition_capitalised_after_a_name(text, lang, flagged):
+    """In es, fr, pt and it a preposition their corpora never capitalise after a capitalised
+    word, even in names and titles, is a link's trace there: the model may not keep it, only
+    choose a comma or lower case (``model.capital_function_word``)."""
+    from cleanup.detect import suspicious_spans
+
+    spans = [text[s.start:s.end] for s in suspicious_spans(text, lang, hints=True)
+             if s.rule == "model.capital_function_word"]
+    assert spans == ([flagged] if flagged else [])
+
+
 @pytest.mark.parametrize("text, flagged", [
     ("weil mein Kopf gerade alles zerdenkt Was man zerdenken kann.", "zerdenkt Was"),  # German "was"
     ('"Ich glaube Unsere Mentalität ist groß", sagte er.', "glaube Unsere"),

@@ -70,7 +70,7 @@ def propose_case_boundary(text: str, lang: str, context) -> list[Fix]:
             continue
         i = bounds[0]
         left, right = run[:i], run[i:]
-        opens_sentence = _sentence_start(text, m.start())
+        opens_sentence = sentence_start(text, m.start())
         if (right in _TRAILING_ONE_LETTER_WORDS.get(lang, "") and left[1:].islower()
                 and (len(left) >= 4 or zipf(left, lang) >= FUNCTION_WORD_ZIPF)
                 and re.match(r" [^\W\d_A-ZÀ-Þ]", text[m.end():m.end() + 2])):
@@ -214,7 +214,7 @@ def split_lowers(text: str, start: int, end: int, point: int, lang: str) -> bool
     same choice. A function word capitalised only because it opens the sentence
     (``LeRéseau``) reads as lower-case."""
     left, right = text[start : start + point], text[start + point : end]
-    if _sentence_start(text, start) and _is_function_word(left, lang):
+    if sentence_start(text, start) and _is_function_word(left, lang):
         left = left.lower()
     return lowers_after_glue(right, text[end:], lang, left)
 
@@ -539,7 +539,7 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
         # A capitalised run too ("Withland", "Salariesin"): the glue after a link at the
         # start of a sentence; judged in lower case, split with its capital kept.
         capitalised = (run[:1].isupper() and run[1:].islower() and len(run) >= _capitalised_run_letters(lang)
-                       and lang != "de" and _sentence_start(text, m.start()))
+                       and lang != "de" and sentence_start(text, m.start()))
         lower = run.lower()
         if lang == "de" and (fix := _german_opener_glue(text, m, context)):
             fixes.append(fix)
@@ -602,7 +602,7 @@ def _german_opener_glue(text: str, m: re.Match, context) -> Fix | None:
     """A German sentence-opening word glued to the lower-case word after it, in a run no
     word list of any language knows and the article does not use."""
     run = m.group(0)
-    if not (run[:1].isupper() and run[1:].islower() and _sentence_start(text, m.start())) or _recurs(context, run):
+    if not (run[:1].isupper() and run[1:].islower() and sentence_start(text, m.start())) or _recurs(context, run):
         return None
     lower = run.lower()
     if lower in cased_table("de") or any(known_anywhere(run, other) > 0 for other in WORD_WORD_LANGUAGES):
@@ -716,7 +716,7 @@ def _verb_after_a_noun(text: str, run_start: int, right: str, right_zipf: float)
     finite verb, never the head of a compound noun (an adjective made a noun ends in -e or
     -en instead: ``Kosmosbegeisterte``); not where the run starts a sentence."""
     return (right.endswith("t") and len(right) >= 4 and right_zipf >= GERMAN_VERB_GLUE_WORD_ZIPF
-            and written_lower_case(right, "de") and not _sentence_start(text, run_start)
+            and written_lower_case(right, "de") and not sentence_start(text, run_start)
             and text[max(0, run_start - 2):run_start] != ": ")
 
 
@@ -732,7 +732,7 @@ _ELISIONS = {"fr": ("l", "d", "j", "n", "s", "c", "m", "t", "qu", "jusqu", "lors
              "it": ("l", "d", "dell", "all", "dall", "nell", "sull", "un", "c")}
 
 
-def _sentence_start(text: str, at: int) -> bool:
+def sentence_start(text: str, at: int) -> bool:
     """Whether ``at`` starts a line or follows the end of a sentence (quotes and brackets
     between)."""
     before = text[max(0, at - 8):at].rstrip("“”\"'«»„() \t")
