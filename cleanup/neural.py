@@ -446,7 +446,8 @@ def _marked_window(text: str, request: _Request) -> str:
 #:   comma (en split 50 of 63 spans right against 49 at -0.5; en/de/fr 38 of 43 against 35).
 #: - ``capital verb`` (a verb hint, ``Fastow Pleaded guilty``) -0.7: like ``capital choice``,
 #:   whichever of ``comma`` and ``lower`` the model prefers (``NO_KEEP_HINTS``); so is a
-#:   ``capital function word``, a German function word after a noun (``Anhänger Dort neben``).
+#:   ``capital function word``, a German function word after a noun (``Anhänger Dort neben``)
+#:   or a preposition after a name (``Slovenia On Sunday``).
 #: - a rewrite (a model that rewrites the window instead of naming a repair), a phrase and a
 #:   merge: -0.35, the global floor before it went down to -0.5 for the kinds above.
 MIN_SCORE_BY_KIND = {"casing": math.inf, "capital": -0.35, "capital hint": -0.07, "merge": -0.35,
@@ -513,8 +514,10 @@ RELATIVE_CHOICES = frozenset({"casing.capital_after_link", "hint.capital_verb", 
 #: an adverb capitalised in mid-sentence (``Fastow Pleaded guilty``), which the bundled model
 #: kept with confidence after a name (-0.01; on all held-out lines of the six languages the
 #: detector flags no such span; on the en development split the model's choice was right 11
-#: times, wrong twice), and a German function word capitalised after a noun (``Anhänger Dort
-#: neben``; one such span on the 59,660 German corpus lines, ``aus Iron Man,``).
+#: times, wrong twice), a German function word capitalised after a noun (``Anhänger Dort
+#: neben``; one such span on the 59,660 German corpus lines, ``aus Iron Man,``), and a
+#: preposition no name or title of the corpus capitalises where it stands (``Clementino Aos
+#: 38``, ``Slovenia On Sunday``: ``detect._preposition_after_a_name``; none on the corpora).
 NO_KEEP_HINTS = frozenset({"hint.capital_verb", "model.capital_function_word"})
 
 #: The report kind of each repair the operation model names.

@@ -231,11 +231,17 @@ def test_detector_flags_a_german_function_word_capitalised_after_a_noun(text, fl
     ("E em 2008 editou Aos Olhos de Deus, um disco.", "pt", None),  # a title after a lower-case word
     ("C'est Au Bonheur du Jour qu'il faut aller.", "fr", None),  # after the sentence's first word
     ("Los vínculos con el grupo terrorista Al Qaeda en el Magreb.", "es", None),  # "al" opens names
+    ("Finland has lost three matches out of four and faces Slovenia On Sunday.", "en", "Slovenia On"),
+    ("The season ended on a frantic final day, while Bournemouth And Watford were relegated to end their stay.",
+     "en", "Bournemouth And"),
+    ("The film was a sequel to Pride And Prejudice in the cinemas.", "en", None),  # "pride" is a word too
+    ("He sang the song of Australian The Divinyls on stage.", "en", None),  # "The" opens names
 ])
 def test_detector_flags_a_preposition_capitalised_after_a_name(text, lang, flagged):
     """In es, fr, pt and it a preposition their corpora never capitalise after a capitalised
-    word, even in names and titles, is a link's trace there: the model may not keep it, only
-    choose a comma or lower case (``model.capital_function_word``)."""
+    word, even in names and titles, and in English one after a name the corpus never writes in
+    lower case, is a link's trace there: the model may not keep it, only choose a comma or
+    lower case (``model.capital_function_word``)."""
     from cleanup.detect import suspicious_spans
 
     spans = [text[s.start:s.end] for s in suspicious_spans(text, lang, hints=True)
