@@ -325,6 +325,8 @@ def _verb_before(text: str, end: int, word: str, lang: str) -> bool:
         return True  # a finite verb before its subject (``Zur Information Sende ich``)
     if word.lower() in _FRENCH_SPEECH_VERBS.get(lang, ()):
         return True  # ``magie Avoua Jens Lehmann``: the passé simple of a verb of saying
+    if lang == "de" and word.lower() in _GERMAN_STRONG_PAST:
+        return True  # ``Stieftochter Ging nach``: a strong verb's past tense, which ends in no -t
     endings = _VERB_ENDINGS.get(lang)
     if len(word) < 5 or endings is None or not word.lower().endswith(endings):
         return False
@@ -345,6 +347,15 @@ _GERMAN_ZU_INFINITIVE = re.compile(
 #: speaker's name (``explicó Noda``, ``afirmou Almeida``, ``dichiarò Renzi``).
 _SPEECH_VERB_ENDINGS = {"es": ("ó", "aron", "ieron"), "pt": ("ou", "eu", "iu", "aram", "eram", "iram"),
                         "it": ("ò", "arono", "erono", "irono")}
+
+
+#: The past tense of common German strong verbs, which no noun spells (not ``Stand``, ``Bot``,
+#: ``Wuchs``, ``Lag``, ``Wies``, ``Gaben``, ``Trug``, nouns too, nor ``Stieg``, ``Kamen``, names):
+#: on the German corpus none is capitalised after a word in mid-sentence.
+_GERMAN_STRONG_PAST = frozenset(
+    "ging gingen kam sah sahen gab nahm nahmen fand fanden blieb blieben rief riefen fiel fielen "
+    "lief liefen schrieb schrieben sprach sprachen traf trafen zog zogen flog fuhr starb schlug sank "
+    "schien ließ saß trat verließ erhielt begann gewann verlor".split())
 
 
 #: French verbs of saying in the passé simple, which report speech before the speaker's name

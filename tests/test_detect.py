@@ -175,6 +175,8 @@ def test_detector_hints_a_word_the_corpus_writes_only_in_lower_case_capitalised(
     # a German verb the corpus writes only in lower case, before its subject
     ("Zur Information Sende ich Ihnen ein Transkript.", "de", "Information Sende"),
     ("Sie wissen, wie viel Geld ich verdiene.", "de", None),  # a noun before "ich"
+    ("Seine Stieftochter Ging nach Plymouth, wo sie lebte.", "de", "Stieftochter Ging"),  # a strong past tense
+    ("Er vergleicht sie mit seinen gemeinnützigen Gaben und Spenden.", "de", None),  # "Gaben" is a noun too
     # a past tense reports speech before its speaker's name
     ("Es el tipo de cambio del yen Explicó Noda ayer.", "es", "yen Explicó"),
     ("O clube vai recorrer da decisão Afirmou Almeida.", "pt", "decisão Afirmou"),
