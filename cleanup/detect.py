@@ -230,8 +230,7 @@ def _hints(text: str, lang: str, glue_hints: bool = False, context=None) -> list
         word = m.group(2)
         prev_start = text.rfind(" ", 0, m.start(1)) + 1
         after_name = not text[prev_start].islower()
-        # a French verb of saying is as good as listed (most are too rare in the corpus)
-        lower_only = written_lower_case(word, lang) or word.lower() in _FRENCH_SPEECH_VERBS.get(lang, ())
+        lower_only = written_lower_case(word, lang) or word.lower() in _LISTED_VERB_FORMS.get(lang, ())
         verb = lower_only and _verb_before(text, m.end(2), word, lang)
         # German capitalises its nouns, not its headlines: a line of nouns is no title there.
         headline = title_case_line(text, m.start()) and not (lang == "de" and verb)
@@ -317,16 +316,15 @@ def _verb_before(text: str, end: int, word: str, lang: str) -> bool:
     adverb by its ending (``_VERB_ENDINGS``), before what may follow one: in English a
     lower-case word (``Chen Hailing, chairman`` is a name), elsewhere also a comma or a stop
     (``in Houston Angeordnet.``), and a past tense of es, pt, it also the speaker's name
-    (``yen Explicó Noda``). In German also a separable verb's zu-infinitive (``Länder
-    Aufzufordern``) and any such word before a subject pronoun (``Information Sende ich``)."""
+    (``yen Explicó Noda``); or a listed verb form (``_LISTED_VERB_FORMS``: ``Stieftochter Ging``).
+    In German also a separable verb's zu-infinitive (``Länder Aufzufordern``) and any such word
+    before a subject pronoun (``Information Sende ich``)."""
     if lang == "de" and _GERMAN_ZU_INFINITIVE.fullmatch(word.lower()):
         return True  # ``Länder Aufzufordern``: a separable verb's zu-infinitive is no noun
     if lang == "de" and re.match(r" (?:ich|du|er|es|wir|ihr|man|Sie)\b", text[end:end + 5]):
         return True  # a finite verb before its subject (``Zur Information Sende ich``)
-    if word.lower() in _FRENCH_SPEECH_VERBS.get(lang, ()):
-        return True  # ``magie Avoua Jens Lehmann``: the passé simple of a verb of saying
-    if lang == "de" and word.lower() in _GERMAN_STRONG_PAST:
-        return True  # ``Stieftochter Ging nach``: a strong verb's past tense, which ends in no -t
+    if word.lower() in _LISTED_VERB_FORMS.get(lang, ()):
+        return True  # ``Stieftochter Ging nach``, ``magie Avoua Jens Lehmann``
     endings = _VERB_ENDINGS.get(lang)
     if len(word) < 5 or endings is None or not word.lower().endswith(endings):
         return False
@@ -349,20 +347,25 @@ _SPEECH_VERB_ENDINGS = {"es": ("ó", "aron", "ieron"), "pt": ("ou", "eu", "iu", 
                         "it": ("ò", "arono", "erono", "irono")}
 
 
-#: The past tense of common German strong verbs, which no noun spells (not ``Stand``, ``Bot``,
-#: ``Wuchs``, ``Lag``, ``Wies``, ``Gaben``, ``Trug``, nouns too, nor ``Stieg``, ``Kamen``, names):
-#: on the German corpus none is capitalised after a word in mid-sentence.
-_GERMAN_STRONG_PAST = frozenset(
-    "ging gingen kam sah sahen gab nahm nahmen fand fanden blieb blieben rief riefen fiel fielen "
-    "lief liefen schrieb schrieben sprach sprachen traf trafen zog zogen flog fuhr starb schlug sank "
-    "schien ließ saß trat verließ erhielt begann gewann verlor".split())
-
-
-#: French verbs of saying in the passé simple, which report speech before the speaker's name
-#: (``avoua Jens Lehmann``); their ending, -a, ends too many names to go by.
-_FRENCH_SPEECH_VERBS = {"fr": frozenset(
-    "avoua déclara affirma ajouta expliqua indiqua précisa souligna estima raconta confia résuma assura rappela "
-    "insista martela répliqua admit poursuivit répondit conclut reconnut".split())}
+#: Verb forms no name or noun spells, which the ending rules below cannot tell, listed: past
+#: tenses of irregular and strong verbs (German ``Stieftochter Ging nach``, Portuguese
+#: ``Sudeste Houve a``, ``Dudu Estiver recuperado``) and French verbs of saying in the passé
+#: simple, which report speech before the speaker's name (``magie Avoua Jens Lehmann``; their
+#: -a ends too many names to go by). Most are too rare in the corpus for its lower-case lists,
+#: so they count as written only in lower case. Not the forms that are nouns or names too
+#: (German ``Stand``, ``Bot``, ``Wuchs``, ``Lag``, ``Gaben``, ``Trug``, ``Stieg``, ``Kamen``;
+#: Spanish ``vino``; Italian ``prese``; Portuguese ``fez``, Fez). None of them is capitalised
+#: after a word in mid-sentence on the six corpora.
+_LISTED_VERB_FORMS = {lang: frozenset(words.split()) for lang, words in {
+    "de": "ging gingen kam sah sahen gab nahm nahmen fand fanden blieb blieben rief riefen fiel fielen "
+          "lief liefen schrieb schrieben sprach sprachen traf trafen zog zogen flog fuhr starb schlug sank "
+          "schien ließ saß trat verließ erhielt begann gewann verlor",
+    "fr": "avoua déclara affirma ajouta expliqua indiqua précisa souligna estima raconta confia résuma assura "
+          "rappela insista martela répliqua admit poursuivit répondit conclut reconnut",
+    "pt": "houve teve esteve disse pôde quis veio deu trouxe soube pôs estiver estiverem tiver tiverem puder "
+          "puderem fizer fizerem quiser souber",
+    "es": "hubo tuvo estuvo hizo dijo pudo quiso trajo supo puso",
+    "it": "ebbe fece disse venne diede volle seppe vide ebbero fecero dissero vennero"}.items()}
 
 
 #: Endings of verb forms and adverbs that no word of a name ends in, once the corpus writes

@@ -176,6 +176,8 @@ def test_detector_hints_a_word_the_corpus_writes_only_in_lower_case_capitalised(
     ("Zur Information Sende ich Ihnen ein Transkript.", "de", "Information Sende"),
     ("Sie wissen, wie viel Geld ich verdiene.", "de", None),  # a noun before "ich"
     ("Seine Stieftochter Ging nach Plymouth, wo sie lebte.", "de", "Stieftochter Ging"),  # a strong past tense
+    ("No Sudeste Houve a retração mais forte, de 8,4 por cento.", "pt", "Sudeste Houve"),  # an irregular past
+    ("Se Dudu Estiver recuperado, ele será o companheiro de Deyverson.", "pt", "Dudu Estiver"),
     ("Er vergleicht sie mit seinen gemeinnützigen Gaben und Spenden.", "de", None),  # "Gaben" is a noun too
     # a past tense reports speech before its speaker's name
     ("Es el tipo de cambio del yen Explicó Noda ayer.", "es", "yen Explicó"),
