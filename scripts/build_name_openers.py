@@ -4,8 +4,8 @@ A name opener is a word that opens names: first names (``Janine``, ``Carlos``, `
 and the like. Counted on the TRAINING part of every supported language's corpus (the held-out
 5% is left for benchmarks, see cleanup.training.data.is_held_out), outside sentence starts: a
 capitalised word seen at least MIN_COUNT times that is followed by another capitalised word in
-at least OPENER_SHARE of its uses, and that no language's cased table (``cased.tsv``) ever saw
-in lower case. One list for all languages: first names travel between them.
+at least OPENER_SHARE of its uses, and that no language's corpus writes in lower case (its
+``cased.tsv`` and ``lowercase.txt``). One list for all languages: first names travel between them.
 ``casing.surname`` restores the capital of a surname left in lower case after one (``Janine
 wissler`` → ``Wissler``).
 
@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from cleanup.config import SUPPORTED_LANGUAGES  # noqa: E402
-from cleanup.rules.lexicon import cased_table  # noqa: E402
+from cleanup.rules.lexicon import cased_table, written_lower_case  # noqa: E402
 
 from build_cased_table import training_lines, write_table  # noqa: E402  (scripts/ is on the path when run as a script)
 
@@ -51,9 +51,12 @@ def count_openers(lines) -> tuple[Counter, Counter]:
 
 
 def never_lower_case(word: str) -> bool:
-    """Whether no language's cased table saw ``word`` in lower case."""
+    """Whether no language's corpus writes ``word`` in lower case: neither its cased table
+    (``cased.tsv``) nor its list of lower-case words (``lowercase.txt``: ``across``,
+    ``absolutely``, which open titles)."""
     forms = [cased_table(lang).get(word.lower()) for lang in SUPPORTED_LANGUAGES]
-    return all(form is None or form.lower_count == 0 for form in forms)
+    return (all(form is None or form.lower_count == 0 for form in forms)
+            and not any(written_lower_case(word, lang) for lang in SUPPORTED_LANGUAGES))
 
 
 def build() -> Path:
