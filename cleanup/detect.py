@@ -230,7 +230,7 @@ def _hints(text: str, lang: str, glue_hints: bool = False, context=None) -> list
         word = m.group(2)
         prev_start = text.rfind(" ", 0, m.start(1)) + 1
         after_name = not text[prev_start].islower()
-        lower_only = written_lower_case(word, lang) or word.lower() in _LISTED_VERB_FORMS.get(lang, ())
+        lower_only = written_lower_case(word, lang) or _listed_verb_form(word, lang)
         verb = lower_only and _verb_before(text, m.end(2), word, lang)
         # German capitalises its nouns, not its headlines: a line of nouns is no title there.
         headline = title_case_line(text, m.start()) and not (lang == "de" and verb)
@@ -323,7 +323,7 @@ def _verb_before(text: str, end: int, word: str, lang: str) -> bool:
         return True  # ``Länder Aufzufordern``: a separable verb's zu-infinitive is no noun
     if lang == "de" and re.match(r" (?:ich|du|er|es|wir|ihr|man|Sie)\b", text[end:end + 5]):
         return True  # a finite verb before its subject (``Zur Information Sende ich``)
-    if word.lower() in _LISTED_VERB_FORMS.get(lang, ()):
+    if _listed_verb_form(word, lang):
         return True  # ``Stieftochter Ging nach``, ``magie Avoua Jens Lehmann``
     endings = _VERB_ENDINGS.get(lang)
     if len(word) < 5 or endings is None or not word.lower().endswith(endings):
@@ -366,6 +366,12 @@ _LISTED_VERB_FORMS = {lang: frozenset(words.split()) for lang, words in {
           "puderem fizer fizerem quiser souber",
     "es": "hubo tuvo estuvo hizo dijo pudo quiso trajo supo puso",
     "it": "ebbe fece disse venne diede volle seppe vide ebbero fecero dissero vennero"}.items()}
+
+
+def _listed_verb_form(word: str, lang: str) -> bool:
+    """Whether ``word`` is a listed verb form (``_LISTED_VERB_FORMS``) that the corpus does not
+    also capitalise as a noun or a name (German ``Sprachen``, languages, is ``sprachen`` too)."""
+    return word.lower() in _LISTED_VERB_FORMS.get(lang, ()) and word.lower() not in cased_table(lang)
 
 
 #: Endings of verb forms and adverbs that no word of a name ends in, once the corpus writes

@@ -179,6 +179,7 @@ def test_detector_hints_a_word_the_corpus_writes_only_in_lower_case_capitalised(
     ("No Sudeste Houve a retração mais forte, de 8,4 por cento.", "pt", "Sudeste Houve"),  # an irregular past
     ("Se Dudu Estiver recuperado, ele será o companheiro de Deyverson.", "pt", "Dudu Estiver"),
     ("Er vergleicht sie mit seinen gemeinnützigen Gaben und Spenden.", "de", None),  # "Gaben" is a noun too
+    ("Er hielt in mehreren Sprachen ein leidenschaftliches Plädoyer.", "de", None),  # the corpus's noun too
     # a past tense reports speech before its speaker's name
     ("Es el tipo de cambio del yen Explicó Noda ayer.", "es", "yen Explicó"),
     ("O clube vai recorrer da decisão Afirmou Almeida.", "pt", "decisão Afirmou"),
