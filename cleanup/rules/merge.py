@@ -870,9 +870,10 @@ def _content_pair_score(left: str, right: str, lang: str) -> float | None:
 
 
 #: "de" is a prefix too ("deconstruir"), but before a word this common, in a run no list knows,
-#: it is the preposition glued on: on the es, fr, pt and it corpora this splits 5 lines, all
-#: glues of the corpus (``derecursos``, ``devoiture``, ``dequelques``).
-DE_GLUE_WORD_ZIPF = 4.5
+#: it is the preposition glued on: on the es, fr, pt and it corpora this splits 6 lines, all
+#: glues of the corpus (``derecursos``, ``devoiture``, ``dequelques``, ``dedefensores``); at 4.5
+#: it left ``deprestar`` (4.4) whole, at 3.5 it splits an Italian verb (``deterranno``).
+DE_GLUE_WORD_ZIPF = 4.0
 
 
 def _word_pair_score(left: str, right: str, lang: str) -> float | None:
