@@ -934,8 +934,12 @@ def _word_pair_score(left: str, right: str, lang: str) -> float | None:
 #: After the rarer word, only words that end no verb and are no enclitic pronoun in es, pt and
 #: it (``vetarlas``, ``renunciasen`` are words); before it, no prefix-like ``en``, ``in``
 #: (``enjugaban``). On the six corpora this splits 5 lines more, all glues (``slowdownto``,
-#: ``theproprietor``, ``poignéesdes``, ``pressentidu``, ``estsociable``).
+#: ``theproprietor``, ``poignéesdes``, ``pressentidu``, ``estsociable``). In Portuguese, whose
+#: corpus words wordfreq lacks are listed (``CORPUS_WORDS_LANGUAGES``), from 2.8
+#: (``comcredenciamento``): no Portuguese corpus line splits more; elsewhere 2.8 split an English
+#: surname (``Boronin`` → ``Boron in``).
 RARE_WORD_BESIDE_FUNCTION_WORD_ZIPF = 3.0
+LISTED_RARE_WORD_BESIDE_FUNCTION_WORD_ZIPF = 2.8
 RARE_WORD_FUNCTION_WORD_ZIPF = 6.5
 _SPLIT_OFF_AFTER_RARE_WORD = {lang: frozenset(words.split()) for lang, words in {
     "es": "de que del por para con pero como", "pt": "de que do da dos das por para com como",
@@ -951,10 +955,12 @@ def _other_word_zipf(left: str, right: str, other: str, function_zipf: float, la
     if len(other) <= 3:
         return 4.5
     if function_zipf >= RARE_WORD_FUNCTION_WORD_ZIPF and len(other) >= 5:
+        rare = (LISTED_RARE_WORD_BESIDE_FUNCTION_WORD_ZIPF if lang in CORPUS_WORDS_LANGUAGES
+                else RARE_WORD_BESIDE_FUNCTION_WORD_ZIPF)
         if other == left and (lang in ("en", "fr") or right in _SPLIT_OFF_AFTER_RARE_WORD.get(lang, ())):
-            return RARE_WORD_BESIDE_FUNCTION_WORD_ZIPF
+            return rare
         if other == right and left not in _PREFIX_LIKE_FUNCTION_WORDS:
-            return RARE_WORD_BESIDE_FUNCTION_WORD_ZIPF
+            return rare
     return 3.5
 
 
