@@ -418,6 +418,12 @@ def _is_deliberate_mixed_case(run: str, left: str, right: str, lang: str, contex
     return False
 
 
+#: The one-letter "and" of a language: glued to a name the corpus knows (capitalised 20 times
+#: or more) before another name, it is a glue (``Julinho Lopese Maria`` → ``Lopes e Maria``);
+#: no run no list knows ends so before a capital on the pt, it and es corpora.
+_NAME_CONJUNCTION = {"pt": "e", "it": "e", "es": "y"}
+
+
 def propose_name_word(text: str, lang: str, context) -> list[Fix]:
     """Split a name glued to a common lower-case word: ``Moscowwho`` → ``Moscow who``.
 
@@ -465,8 +471,10 @@ def propose_name_word(text: str, lang: str, context) -> list[Fix]:
             common_word = len(right) >= 4 and right_zipf >= 4.0
             if strength == 0 or (strength == 1 and not (function_word or common_word)):
                 continue
+            between_names = (right == _NAME_CONJUNCTION.get(lang) and strength >= 2
+                             and re.match(r" [A-ZÀ-Þ]", text[m.end():m.end() + 2]) is not None)
             if (len(right) <= 3 and not (_occurs(context, left) or (_famous(left, lang) and right_zipf >= 6.0))
-                    and right not in _NEVER_WORD_ENDINGS.get(lang, ())):
+                    and right not in _NEVER_WORD_ENDINGS.get(lang, ()) and not between_names):
                 continue  # "Dicket", "Legesse", "Fiatal": short endings need the name seen alone
             score = (strength, right_zipf + zipf(left, lang) / 4)
             if best is None or score > best[0]:
@@ -1001,12 +1009,14 @@ def candidate_split(run: str, lang: str) -> tuple[str, str] | None:
     word frequency alone (no knowledge of the name): ``Fastowpleaded`` → (``Fastow``,
     ``pleaded``). The model decides *whether* it is a glue; this says *where*.
 
-    >>> candidate_split("Fastowpleaded", "en"), candidate_split("Elesservem", "pt")
-    (('Fastow', 'pleaded'), ('Eles', 'servem'))
+    >>> candidate_split("Fastowpleaded", "en"), candidate_split("Elesservem", "pt"), candidate_split("Lopese", "pt")
+    (('Fastow', 'pleaded'), ('Eles', 'servem'), ('Lopes', 'e'))
     """
     suffixes = word_list("common", "name_suffixes") | word_list(lang, "name_suffixes")
     best = None
-    for i in range(3, len(run) - 1):
+    # one letter on the right only for the language's "and" (``Lopese`` → ``Lopes`` + ``e``)
+    last = len(run) if run[-1] == _NAME_CONJUNCTION.get(lang) else len(run) - 1
+    for i in range(3, last):
         left, right = run[:i], run[i:]
         right_zipf = zipf(right, lang)
         if right in suffixes or right_zipf < 3.0 or (len(right) <= 2 and right_zipf < FUNCTION_WORD_ZIPF):
