@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
 
 from . import PROSE, Fix, Rule
 from .lexicon import (ARTICLES, CONNECTIVES, cased_table, is_known_name, known_anywhere, mostly_capitalised,
@@ -650,30 +649,9 @@ def _elided_words(text: str, lang: str):
     ``s'ilprend``), which the letter runs take whole with it, as runs of their own. On the
     French corpus this splits 6 glues of the corpus and one typo wrongly (``l'auroute``); in
     Italian it split an idiom (``all'incirca``)."""
-    elisions = _ELISIONS.get(lang)
-    if lang != "fr" or not elisions:
-        return
-    pattern = r"(?<![\w'’])(?:" + "|".join(elisions) + r")['’]([^\W\d_]+)(?![\w@/\-'’]|\.\w)"
-    for m in re.finditer(pattern, text, flags=re.IGNORECASE):
-        yield _Run(m.group(1), m.start(1), m.end(1))
-
-
-@dataclass(frozen=True)
-class _Run:
-    """A run of letters found otherwise than by a regular expression, read as its match."""
-
-    text: str
-    begin: int
-    finish: int
-
-    def group(self, _: int = 0) -> str:
-        return self.text
-
-    def start(self) -> int:
-        return self.begin
-
-    def end(self) -> int:
-        return self.finish
+    if lang != "fr":
+        return iter(())
+    return _FRENCH_ELIDED_WORD.finditer(text)
 
 
 def _split_fix(m: re.Match, left: str, right: str, what: str) -> Fix:
@@ -771,6 +749,10 @@ def never_capitalised_in_german(word: str) -> bool:
 #: Elided articles and pronouns of the languages that write them ("l’instant", "dell'anno").
 _ELISIONS = {"fr": ("l", "d", "j", "n", "s", "c", "m", "t", "qu", "jusqu", "lorsqu", "puisqu"),
              "it": ("l", "d", "dell", "all", "dall", "nell", "sull", "un", "c")}
+# One fixed-width look-behind per elided word: the word after it, alone.
+_FRENCH_ELIDED_WORD = re.compile(
+    "(?:" + "|".join(rf"(?<=(?<![\w'’]){elided}['’])" for elided in _ELISIONS["fr"]) + r")"
+    r"[^\W\d_]+(?![\w@/\-'’]|\.\w)", re.IGNORECASE)
 
 
 def sentence_start(text: str, at: int) -> bool:
