@@ -33,6 +33,7 @@ def _letter_runs(text: str, lang: str):
     """The runs of letters a glue may hide in (``_LETTER_RUN``; in French ``_FRENCH_LETTER_RUN``)."""
     return (_FRENCH_LETTER_RUN if lang == "fr" else _LETTER_RUN).finditer(text)
 
+
 # Name prefixes written with an inner capital: McDonald, MacArthur, DeSantis, LeBron, DiCaprio, O'Neill.
 _NAME_PREFIXES = frozenset({"mc", "mac", "de", "di", "da", "la", "le", "van", "von", "du", "del", "della", "st", "fitz"})
 
@@ -767,6 +768,7 @@ def sentence_start(text: str, at: int) -> bool:
 _EN_CONTRACTION_GLUE = re.compile(r"(?<![\w'’])([^\W\d_]+['’](?:s|t|re|ll|ve|d)|I['’]m)([a-z]{2,})(?![\w'’])")
 
 
+# An English name's possessive glued to the next word in another language's text (``Poor'sa``).
 _POSSESSIVE_NAME_GLUE = re.compile(r"(?<![\w'’])([A-Z][^\W\d_]+['’]s)([^\W\d_A-Z]+)(?![\w'’])")
 
 
