@@ -77,3 +77,16 @@ def test_ops_parse_and_mark():
     assert parse_op(" Split Lower ") == "split lower" and parse_op("the Armed Forces have") is None
     assert set(OPS) >= {"keep", "split", "drop", "comma", "capitalise", "thus he"}
     assert mark_span("a ForcesThey b", 2, 12) == "a ⟦ForcesThey⟧ b"
+
+
+@pytest.mark.parametrize("span, lang, expected", [
+    ("Lopese", "pt", "Lopes e"),  # a known name, then the one-letter "and"
+    ("Fastowpleaded", "en", "Fastow pleaded"),
+])
+def test_a_split_names_the_point_word_frequencies_give(span, lang, expected):
+    """Where the model's ``split`` puts the space in a capitalised run no list knows."""
+    assert apply_op("split", span, 0, len(span), lang) == expected
+
+
+def test_the_one_letter_and_splits_off_only_after_a_known_word():
+    assert not apply_op("split", "Barrichellopromete", 0, 18, "pt").endswith(" e")

@@ -1044,6 +1044,8 @@ def candidate_split(run: str, lang: str) -> tuple[str, str] | None:
         right_zipf = zipf(right, lang)
         if right in suffixes or right_zipf < 3.0 or (len(right) <= 2 and right_zipf < FUNCTION_WORD_ZIPF):
             continue
+        if len(right) == 1 and known_anywhere(left, lang) < CANDIDATE_LEFT_WORD_ZIPF:
+            continue  # the "and" only after a known word: not "Barrichellopromet|e"
         # a known word on the left first (``Eles|servem``, not ``Elesserv|em``), then the
         # commoner and longer word on the right
         score = (known_anywhere(left, lang) >= CANDIDATE_LEFT_WORD_ZIPF, right_zipf + len(right) / 4)
