@@ -66,10 +66,7 @@ def _preposition_after_a_name(text: str, prev_start: int, prev_end: int, word: s
     if not previous[:1].isupper() or previous.isupper() or merge.sentence_start(text, prev_start):
         return False
     if lang == "en":
-        form = cased_table(lang).get(previous.lower())
-        name = (form is not None and form.capitalised == previous and form.lower_count == 0
-                and form.capitalised_count >= NAME_BEFORE_PREPOSITION_COUNT)
-        if not (word.lower() in _ENGLISH_PREPOSITIONS and name):
+        if not (word.lower() in _ENGLISH_PREPOSITIONS and merge.famous(previous, lang, NAME_BEFORE_PREPOSITION_COUNT)):
             return False
     elif word.lower() not in _PREPOSITIONS_OPENING_NO_NAME.get(lang, ()):
         return False

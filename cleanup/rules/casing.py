@@ -372,9 +372,9 @@ ENGLISH_FUNCTION_WORD_ZIPF = 6.0
 
 def _english_name_goes_on(text: str, first: str, second: str, second_start: int, lang: str) -> bool:
     """Whether ``second`` is the lower-cased second word of an English name after ``first``."""
-    first_lower = first.lower()
     if lang not in ENGLISH_NAME_LANGUAGES:
         return False  # not in a segment of unknown language ("und"), where every word is foreign
+    first_lower = first.lower()
     return (ENGLISH_NAME_WORD_ZIPF <= zipf(second, "en") < ENGLISH_FUNCTION_WORD_ZIPF
             and zipf(first_lower, "en") < ENGLISH_FUNCTION_WORD_ZIPF
             and zipf(second, lang) <= zipf(second, "en") - ENGLISH_NAME_MARGIN

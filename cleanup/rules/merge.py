@@ -19,14 +19,15 @@ from .lexicon import (ARTICLES, CONNECTIVES, cased_table, is_known_name, known_a
                       rarely_capitalised, word_list, written_lower_case, zipf)
 
 # A run of letters, not touching digits or other letters/underscores on either side.
-_LETTER_RUN = re.compile(r"(?<![\w@#/.\-])[^\W\d_]+(?:['’][^\W\d_]+)?(?![\w@/\-]|\.\w)")
+_RUN = r"(?<![\w@#/.\-])[^\W\d_]+(?:['’][^\W\d_]+)?"
+_RUN_END = r"(?![\w@/\-]|\.\w)"
+_LETTER_RUN = re.compile(_RUN + _RUN_END)
 # French puts a pronoun after its verb behind a hyphen (``venons-en``, ``Êtes-vous``,
 # ``a-t-il``): the word before it ends there, as before a space, so a glue may end there too
 # (``Maisvenons-en``, ``pourquoiÊtes-vous``). Not inside a place name (``Aix-en-Provence``).
 _FRENCH_LETTER_RUN = re.compile(
-    r"(?<![\w@#/.\-])[^\W\d_]+(?:['’][^\W\d_]+)?"
-    r"(?:(?=-(?:t-)?(?:je|tu|il|elle|on|nous|vous|ils|elles|en|y|moi|toi|le|la|les|lui|leur|ce)(?![\w\-]))"
-    r"|(?![\w@/\-]|\.\w))")
+    _RUN + r"(?:(?=-(?:t-)?(?:je|tu|il|elle|on|nous|vous|ils|elles|en|y|moi|toi|le|la|les|lui|leur|ce)"
+    r"(?![\w\-]))|" + _RUN_END + ")")
 
 
 def _letter_runs(text: str, lang: str):
@@ -448,6 +449,7 @@ def propose_name_word(text: str, lang: str, context) -> list[Fix]:
         if is_known_name(run, lang) or _recurs(context, run):
             continue
         best = None
+        before_a_capital = re.match(r" [A-ZÀ-Þ]", text[m.end():m.end() + 2]) is not None
         for i in range(3, len(run)):
             left, right = run[:i], run[i:]
             right_zipf = zipf(right, lang)
@@ -473,9 +475,8 @@ def propose_name_word(text: str, lang: str, context) -> list[Fix]:
             common_word = len(right) >= 4 and right_zipf >= 4.0
             if strength == 0 or (strength == 1 and not (function_word or common_word)):
                 continue
-            between_names = (right == _NAME_CONJUNCTION.get(lang) and strength >= 2
-                             and re.match(r" [A-ZÀ-Þ]", text[m.end():m.end() + 2]) is not None)
-            if (len(right) <= 3 and not (_occurs(context, left) or (_famous(left, lang) and right_zipf >= 6.0))
+            between_names = right == _NAME_CONJUNCTION.get(lang) and strength >= 2 and before_a_capital
+            if (len(right) <= 3 and not (_occurs(context, left) or (famous(left, lang) and right_zipf >= 6.0))
                     and right not in _NEVER_WORD_ENDINGS.get(lang, ()) and not between_names):
                 continue  # "Dicket", "Legesse", "Fiatal": short endings need the name seen alone
             score = (strength, right_zipf + zipf(left, lang) / 4)
@@ -1118,10 +1119,12 @@ def _foreign_name(word: str) -> bool:
     return all(known_anywhere(word, lang) < FOREIGN_NAME_MAX_ZIPF for lang in ("en", "es", "fr", "de", "pt", "it"))
 
 
-def _famous(word: str, lang: str) -> bool:
-    """A name the corpus writes capitalised often and never in lower case (Moscow, Berlin)."""
+def famous(word: str, lang: str, min_count: int = 50) -> bool:
+    """A name the corpus writes capitalised often (``min_count`` times) and never in lower
+    case (Moscow, Berlin)."""
     form = cased_table(lang).get(word.lower())
-    return form is not None and form.capitalised == word and form.capitalised_count >= 50 and form.lower_count == 0
+    return (form is not None and form.capitalised == word and form.capitalised_count >= min_count
+            and form.lower_count == 0)
 
 
 def unknown_everywhere(word: str) -> bool:
