@@ -255,6 +255,26 @@ def _borrowed_common_word(text: str, start: int, end: int, lang: str) -> bool:
         form = cased_table(other).get(word) if other != lang else None
         if form is not None and form.lower_count >= COMMON_ELSEWHERE_LOWER_RATIO * max(1, form.capitalised_count):
             return True
+    return _in_a_borrowed_phrase(text, start, word, lang)
+
+
+def _in_a_borrowed_phrase(text: str, start: int, word: str, lang: str) -> bool:
+    """Whether the word before ``word`` is a common word borrowed from another language
+    that also writes ``word`` in lower case, as often as not: a phrase borrowed whole
+    (Portuguese ``drag king``; the Portuguese corpus saw ``King`` only in names)."""
+    before = re.search(r"(?<![\w'’-])([^\W\d_]+) $", text[max(0, start - 30):start])
+    if before is None or not before.group(1).islower():
+        return False
+    previous = before.group(1)
+    for other in SUPPORTED_LANGUAGES:
+        if other in (lang, "de"):
+            continue
+        previous_form, form = cased_table(other).get(previous), cased_table(other).get(word)
+        if (previous_form is not None and form is not None
+                and previous_form.lower_count >= COMMON_ELSEWHERE_LOWER_RATIO * max(1, previous_form.capitalised_count)
+                and zipf(previous, other) > zipf(previous, lang)
+                and 2 * form.lower_count >= form.capitalised_count):
+            return True
     return False
 
 

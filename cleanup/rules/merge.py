@@ -42,6 +42,11 @@ _NAME_PREFIXES = frozenset({"mc", "mac", "de", "di", "da", "la", "le", "van", "v
 KNOWN_WORD_ZIPF = 2.0
 # The word a name is glued to must be common in the language.
 COMMON_WORD_ZIPF = 3.5
+# ...or, in es, fr, pt and it, a word of this many letters and this Zipf frequency that the
+# corpus writes only in lower case (``Pernambucanoreforçou``): no line of their corpora splits;
+# not in English, which writes compounds solid (3 lines: ``Candystripes``, ``Farmborough``).
+LISTED_GLUE_WORD_LETTERS = 6
+LISTED_GLUE_WORD_ZIPF = 3.0
 # Languages whose one-letter words ("y", "a", "e", "o", "à") get glued to names; English "a"
 # and "I" are not split off: "Jharkhandi", "Tantasitha" are names.
 ONE_LETTER_WORD_LANGUAGES = frozenset({"es", "fr", "pt", "it"})
@@ -349,6 +354,8 @@ def _plausible_case_glue(left: str, right: str, lang: str, context) -> bool:
         return _namelike(right, lang)
     if len(left) >= 3 and _namelike(left, lang) and _namelike(right, lang):
         return True
+    if len(left) >= 4 and len(right) >= 3 and left in word_list("common", "name_openers") and _surname_like(right, lang):
+        return True  # a first name glued to a surname: "AlfonsoBove", "DanielAuteuil"
     return _occurs(context, left) and _occurs(context, right)
 
 
@@ -380,6 +387,19 @@ def _article_glued_at_start(run: str, left: str, right: str, lang: str, context)
 
 def _is_function_word(word: str, lang: str) -> bool:
     return zipf(word.lower(), lang) >= FUNCTION_WORD_ZIPF - 0.5 and not mostly_capitalised(word, lang)
+
+
+#: A surname glued to a first name is rarer than this as a word of the article's language.
+COMMON_NAME_ZIPF = 4.0
+
+
+def _surname_like(word: str, lang: str) -> bool:
+    """Rarer than a common word, and written mostly capitalised where this language's or
+    English's lists know it at all: ``Bove``, ``Auteuil``; not ``Box``, ``Net``."""
+    if zipf(word, lang) >= COMMON_NAME_ZIPF or written_lower_case(word, lang) or written_lower_case(word, "en"):
+        return False
+    forms = (cased_table(lang).get(word.lower()), cased_table("en").get(word.lower()))
+    return all(form is None or form.capitalised_count > form.lower_count for form in forms)
 
 
 def _namelike(word: str, lang: str) -> bool:
@@ -457,7 +477,10 @@ def propose_name_word(text: str, lang: str, context) -> list[Fix]:
                 continue  # only the one-letter words of the language: "Macrona" → "Macron a"
             if right == "e" and left.endswith("a"):
                 continue  # Latin "-ae" ("Eostrae"), as in merge.word_word
-            if right in suffixes or left in prefixes or right_zipf < COMMON_WORD_ZIPF:
+            listed_word = (lang in ONE_LETTER_WORD_LANGUAGES and len(right) >= LISTED_GLUE_WORD_LETTERS
+                           and right_zipf >= LISTED_GLUE_WORD_ZIPF
+                           and written_lower_case(right, lang))
+            if right in suffixes or left in prefixes or (right_zipf < COMMON_WORD_ZIPF and not listed_word):
                 continue
             if lang == "de" and not _german_glue_word(right, right_zipf, _occurs(context, left)):
                 continue
@@ -472,7 +495,7 @@ def propose_name_word(text: str, lang: str, context) -> list[Fix]:
             if (strength == 0 and lang != "de" and len(left) >= 5 and len(right) >= 4 and function_word
                     and (unknown_everywhere(left) if lang == "en" else _foreign_name(left))):
                 strength = 1  # a foreign name no list knows, then a very common word: "Zelenskidijo"
-            common_word = len(right) >= 4 and right_zipf >= 4.0
+            common_word = len(right) >= 4 and right_zipf >= 4.0 or listed_word
             if strength == 0 or (strength == 1 and not (function_word or common_word)):
                 continue
             between_names = right == _NAME_CONJUNCTION.get(lang) and strength >= 2 and before_a_capital
