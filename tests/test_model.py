@@ -168,6 +168,12 @@ def test_the_model_may_not_lower_a_german_noun_split_off_a_glue():
     assert "split lower" in options
 
 
+def test_a_surname_split_off_a_first_name_keeps_its_capital():
+    """``DanielAuteuil``: the bundled model had lowered the surname it split off."""
+    text = 'Ou "36 quai des Orfèvres", avec DanielAuteuil et Gérard Depardieu.'
+    assert clean_article(text, Config(lang="fr")).text == text.replace("DanielAuteuil", "Daniel Auteuil")
+
+
 def test_a_repair_is_held_to_the_floor_of_what_flagged_its_span(monkeypatch):
     """The floor depends on the detector rule that flagged the span (a hint's split is held
     to the stricter `glue hint` floor), not on the repair's report kind (`merge.model`)."""

@@ -354,8 +354,8 @@ def _plausible_case_glue(left: str, right: str, lang: str, context) -> bool:
         return _namelike(right, lang)
     if len(left) >= 3 and _namelike(left, lang) and _namelike(right, lang):
         return True
-    if len(left) >= 4 and len(right) >= 3 and left in word_list("common", "name_openers") and _surname_like(right, lang):
-        return True  # a first name glued to a surname: "AlfonsoBove", "DanielAuteuil"
+    if first_name_and_surname(left, right, lang):
+        return True
     return _occurs(context, left) and _occurs(context, right)
 
 
@@ -387,6 +387,14 @@ def _article_glued_at_start(run: str, left: str, right: str, lang: str, context)
 
 def _is_function_word(word: str, lang: str) -> bool:
     return zipf(word.lower(), lang) >= FUNCTION_WORD_ZIPF - 0.5 and not mostly_capitalised(word, lang)
+
+
+def first_name_and_surname(left: str, right: str, lang: str) -> bool:
+    """A first name glued to a surname (``AlfonsoBove``, ``DanielAuteuil``): a word that opens
+    names (``data/common/name_openers.txt``), then one rarer than a common word that no list
+    writes mostly in lower case (not ``XinhuaNet``)."""
+    return (len(left) >= 4 and len(right) >= 3 and left in word_list("common", "name_openers")
+            and _surname_like(right, lang))
 
 
 #: A surname glued to a first name is rarer than this as a word of the article's language.
