@@ -96,6 +96,10 @@ LANGUAGE_TAGS = tuple(f"<{lang}>" for lang in ("en", "es", "fr", "de", "pt", "it
 #: How far the corpus's counts for one word are pulled towards the rate of all words: as if
 #: this many more pairs had been seen at that rate.
 COMMA_SMOOTHING = 10
+#: A word the table lacks is judged by the words of its ending (``forming`` by ``-ing``), as
+#: ``scripts/build_comma_table.py`` counts them.
+COMMA_SUFFIX_LETTERS = 3
+COMMA_SUFFIX_WORD_LETTERS = 5
 
 
 def comma_evidence(previous: str, word: str, lang: str) -> float:
@@ -103,7 +107,8 @@ def comma_evidence(previous: str, word: str, lang: str) -> float:
     words of that kind, as a log odds ratio from the corpus's counts
     (``data/<lang>/comma_before.tsv``, ``scripts/build_comma_table.py``): after a capitalised
     word, Spanish writes ``, un`` 92 times against ``un`` 32 (+1.9 over the base rate),
-    French ``, et`` 141 times against 1,652 (-1.4). 0 for a word the table lacks.
+    French ``, et`` 141 times against 1,652 (-1.4). A word the table lacks counts as the
+    rarer words of its ending (``Rusia Forming``: ``-ing``); 0 where those are few too.
 
     A lost comma and a gained capital leave the same trace as a gained capital alone
     (``Rusia Un aumento``, ``Veres Es el``); the model, trained on both, leans to the
@@ -112,14 +117,17 @@ def comma_evidence(previous: str, word: str, lang: str) -> float:
     >>> round(comma_evidence("Rusia", "Un", "es"), 1), round(comma_evidence("Veres", "Es", "es"), 1)
     (1.9, -0.8)
     """
-    from .rules.lexicon import comma_counts
+    from .rules.lexicon import comma_counts, comma_suffix_counts
 
     table, (rate_after_capital, rate_after_lower) = comma_counts(lang)
     after_capital = previous[:1].isupper()
     rate = rate_after_capital if after_capital else rate_after_lower
     if rate <= 0 or rate >= 1:
         return 0.0
-    counts = table.get(word.lower())
+    word = word.lower()
+    counts = table.get(word)
+    if counts is None and len(word) >= COMMA_SUFFIX_WORD_LETTERS:
+        counts = comma_suffix_counts(lang).get(word[-COMMA_SUFFIX_LETTERS:])
     if counts is None:
         return 0.0
     comma, plain = counts[0:2] if after_capital else counts[2:4]

@@ -9,7 +9,8 @@ language writes a comma before the next word tells them apart where the model he
 For every pair of consecutive words of the TRAINING part of the corpus (the held-out 5% is
 left for benchmarks, see cleanup.training.data.is_held_out), outside sentence starts, where
 the second word is in lower case: whether a comma stands between them, by whether the first is
-capitalised. Only second words seen at least MIN_COUNT times after a capitalised word.
+capitalised. Only second words seen at least MIN_COUNT times after a capitalised word; the
+rarer ones count together by their last letters (``comma_before_suffix.tsv``).
 
     python scripts/build_comma_table.py            # every supported language
     CLEANUP_CORPUS_DIR=/path/to/corpus python scripts/build_comma_table.py es
@@ -34,6 +35,10 @@ from build_cased_table import training_lines, write_language_table  # noqa: E402
 from build_name_pairs import SENTENCE_START, _capitalised  # noqa: E402
 
 MIN_COUNT = 20
+#: Words the table lacks count together by their last letters (``-ing``, ``-mente``), from
+#: words this long.
+SUFFIX_LETTERS = 3
+SUFFIX_WORD_LETTERS = 5
 #: A word, an optional comma, one space, a lower-case word.
 PAIR = re.compile(r"(?<![\w'’.-])([^\W\d_]+)(,?) (?=([^\W\d_A-ZÀ-Þ][^\W\d_]*)(?![\w'’-]))")
 
@@ -50,16 +55,36 @@ def count_commas(lines) -> Counter:
     return counts
 
 
+def suffix_counts(counts: Counter, listed: set[str]) -> Counter:
+    """The counts of the words too rare to list, by their last SUFFIX_LETTERS letters: the
+    back-off for a word the table lacks (``Russia, forming``: words in ``-ing``)."""
+    by_suffix = Counter()
+    for (word, capitalised, comma), n in counts.items():
+        if word not in listed and len(word) >= SUFFIX_WORD_LETTERS:
+            by_suffix[word[-SUFFIX_LETTERS:], capitalised, comma] += n
+    return by_suffix
+
+
+def rows_of(counts: Counter) -> list[tuple]:
+    """One row per key seen at least MIN_COUNT times after a capitalised word."""
+    keys = {key for key, _, _ in counts}
+    return [(key, counts[key, True, True], counts[key, True, False], counts[key, False, True], counts[key, False, False])
+            for key in sorted(keys) if counts[key, True, True] + counts[key, True, False] >= MIN_COUNT]
+
+
 def build(lang: str) -> Path:
     path, lines = training_lines(lang)
     counts = count_commas(lines)
-    words = {word for word, _, _ in counts}
-    rows = [(word, counts[word, True, True], counts[word, True, False], counts[word, False, True],
-             counts[word, False, False])
-            for word in sorted(words) if counts[word, True, True] + counts[word, True, False] >= MIN_COUNT]
+    rows = rows_of(counts)
+    columns = ("after a capitalised word with a comma, without, after a lower-case word with a comma, without")
+    write_language_table(
+        lang, "comma_before_suffix.tsv",
+        f"built by scripts/build_comma_table.py from {path.name} (training split); the last {SUFFIX_LETTERS} letters "
+        f"of words of {SUFFIX_WORD_LETTERS}+ letters that comma_before.tsv lacks, {columns}",
+        rows_of(suffix_counts(counts, {row[0] for row in rows})), "suffixes")
     return write_language_table(
         lang, "comma_before.tsv", f"built by scripts/build_comma_table.py from {path.name} (training split); word, "
-        "after a capitalised word with a comma, without, after a lower-case word with a comma, without", rows, "words")
+        f"{columns}", rows, "words")
 
 
 if __name__ == "__main__":

@@ -330,6 +330,17 @@ def test_the_corpus_comma_counts_decide_where_the_bundled_model_hesitates(monkey
     assert [("corpus's counts weighed" in e.reason) for e in cleaned.edits] == [weight > 0]
 
 
+def test_a_word_too_rare_for_the_comma_table_is_judged_by_its_ending(monkeypatch):
+    """``Russia Forming``: ``forming`` is too rare to be listed, but words in ``-ing`` follow a
+    capitalised word after a comma nearly half the time, which turns the model's hesitation."""
+    import cleanup.rules.lexicon as lexicon
+
+    text = "were delivered to the arctic region of Russia Forming a battalion of air defense."
+    assert "Russia, forming a battalion" in clean_article(text, Config(lang="en")).text
+    monkeypatch.setattr(lexicon, "comma_suffix_counts", lambda lang: {})
+    assert "Russia forming a battalion" in clean_article(text, Config(lang="en")).text
+
+
 @pytest.mark.parametrize("weight, expected", [
     (0.0, "die Betreuung der Töchter (3½ und 1½ Jahre Alt) gewährleisten"),
     (neural_module.SPLIT_CASE_EVIDENCE_WEIGHT, "die Betreuung der Töchter (3½ und 1½ Jahre alt) gewährleisten"),

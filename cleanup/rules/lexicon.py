@@ -64,6 +64,13 @@ def comma_counts(lang: str) -> tuple[dict[str, tuple[int, int, int, int]], tuple
 
 
 @lru_cache(maxsize=None)
+def comma_suffix_counts(lang: str) -> dict[str, tuple[int, int, int, int]]:
+    """The same counts for the words ``comma_before.tsv`` lacks, by their last letters
+    (``data/<lang>/comma_before_suffix.tsv``): ``ing`` → words in ``-ing``."""
+    return {suffix: (int(a), int(b), int(c), int(d)) for suffix, a, b, c, d in table_rows(lang, "comma_before_suffix.tsv")}
+
+
+@lru_cache(maxsize=None)
 def cased_table(lang: str) -> dict[str, CasedForm]:
     """lower-case word → how often the corpus writes it capitalised vs lower-case mid-sentence."""
     return {lower: CasedForm(cap, int(n_cap), int(n_lower)) for lower, cap, n_cap, n_lower in table_rows(lang, "cased.tsv")}
