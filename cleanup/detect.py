@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .rules import casing, merge, phrases
 from .rules.casing import title_case_line
-from .rules.merge import SUBJECT_PRONOUNS
+from .rules.merge import GERMAN_ZU_INFINITIVE, SUBJECT_PRONOUNS
 from .rules.context import protected_spans
 from .config import SUPPORTED_LANGUAGES
 from .ops import NO_COMMA_AFTER
@@ -316,7 +316,7 @@ def _verb_before(text: str, end: int, word: str, lang: str) -> bool:
     (``yen Explicó Noda``); or a listed verb form (``_LISTED_VERB_FORMS``: ``Stieftochter Ging``).
     In German also a separable verb's zu-infinitive (``Länder Aufzufordern``) and any such word
     before a subject pronoun (``Information Sende ich``)."""
-    if lang == "de" and _GERMAN_ZU_INFINITIVE.fullmatch(word.lower()):
+    if lang == "de" and GERMAN_ZU_INFINITIVE.fullmatch(word.lower()):
         return True  # ``Länder Aufzufordern``: a separable verb's zu-infinitive is no noun
     if lang == "de" and re.match(r" (?:ich|du|er|es|wir|ihr|man|Sie)\b", text[end:end + 5]):
         return True  # a finite verb before its subject (``Zur Information Sende ich``)
@@ -333,11 +333,6 @@ def _verb_before(text: str, end: int, word: str, lang: str) -> bool:
 
 #: A German separable verb's zu-infinitive (``aufzufordern``, ``anzugreifen``,
 #: ``zurückzuwerfen``), which no noun spells.
-_GERMAN_ZU_INFINITIVE = re.compile(
-    r"(?:ab|an|auf|aus|bei|ein|fest|fort|her|hin|los|mit|nach|vor|weg|weiter|zurück|zusammen|dar|durch|"
-    r"über|um|unter|wieder|frei|hoch|statt|teil)zu[a-zäöüß]{3,}(?:en|ern|eln)")
-
-
 #: Past-tense endings of Spanish, Portuguese and Italian verbs, which report speech before the
 #: speaker's name (``explicó Noda``, ``afirmou Almeida``, ``dichiarò Renzi``).
 _SPEECH_VERB_ENDINGS = {"es": ("ó", "aron", "ieron"), "pt": ("ou", "eu", "iu", "aram", "eram", "iram"),

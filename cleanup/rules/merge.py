@@ -241,10 +241,10 @@ def lowers_after_glue(right: str, following: str, lang: str, left: str = "") -> 
     if not right[:1].isupper() or not right[1:].islower() or right in SUBJECT_PRONOUNS or right in _DE_POLITE:
         return False
     preposition = left.islower() and right.lower() in _PREPOSITIONS_BEFORE_NAMES.get(lang, ())
-    if re.match(r"\s*[\"“«„]?[A-ZÀ-Þ]", following) and not preposition:
+    if re.match(r"\s*[\"“«„]?[A-ZÀ-Þ]", following) and not (preposition or _german_adjective(right, left, lang)):
         return False
-    if _native_lower_word(right, lang):
-        return True  # "HausTeilt" → "Haus teilt": a German verb is never capitalised
+    if _native_lower_word(right, lang) or lang == "de" and GERMAN_ZU_INFINITIVE.fullmatch(right.lower()):
+        return True  # "HausTeilt" → "Haus teilt", "Zurückzuwerfen": a German verb is never capitalised
     form = cased_table(lang).get(right.lower())
     if left.islower() and (
             form is None and zipf(right.lower(), lang) >= LOWERED_UNLISTED_WORD_ZIPF
@@ -252,6 +252,24 @@ def lowers_after_glue(right: str, following: str, lang: str, left: str = "") -> 
             and form.lower_count >= LOWERED_WORD_LOWER_RATIO * form.capitalised_count):
         return True  # "growSome", "canAlso": after a lower-case word, a word almost never capitalised
     return zipf(right.lower(), lang) >= LOWERED_FUNCTION_WORD_ZIPF and rarely_capitalised(right, lang)
+
+
+#: A separable verb's zu-infinitive (``zurückzuwerfen``, ``aufzufordern``), never a German noun.
+GERMAN_ZU_INFINITIVE = re.compile(
+    r"(?:ab|an|auf|aus|bei|ein|fest|fort|her|hin|los|mit|nach|vor|weg|weiter|zurück|zusammen|dar|durch|"
+    r"über|um|unter|wieder|frei|hoch|statt|teil)zu[a-zäöüß]{3,}(?:en|ern|eln)")
+
+
+#: German capitalises the noun after an adjective, not the adjective: a word split off a glue
+#: after a lower-case word, before a capitalised one, that the corpus writes in lower case this
+#: many times as often as capitalised is an adjective before its noun (``andereGroße Problem``
+#: → ``andere große Problem``; ``große`` 354:3).
+GERMAN_ADJECTIVE_LOWER_RATIO = 20
+
+
+def _german_adjective(right: str, left: str, lang: str) -> bool:
+    form = cased_table("de").get(right.lower()) if lang == "de" and left.islower() else None
+    return form is not None and form.lower_count >= GERMAN_ADJECTIVE_LOWER_RATIO * max(1, form.capitalised_count)
 
 
 #: Prepositions before a name, which no name starts with after a lower-case word (Portuguese
@@ -698,6 +716,11 @@ GERMAN_NOUN_GLUE_WORD_ZIPF = 5.0
 #: is an infinitive; "sollten", "werden" are not heads.
 GERMAN_NOUN_GLUE_EN_ZIPF = 5.5
 GERMAN_NOUN_ZIPF = 3.5
+#: Finite auxiliaries and modals in -en, which head no compound (``Bildersollten``), held to the
+#: common word's Zipf rather than the -en one; not ``waren`` (``Textilwaren``). On the German
+#: corpus this splits one line more, a glue of the corpus (``Mannschaftkonnten``).
+_GERMAN_FINITE_EN_VERBS = frozenset(
+    "hatten hätten wurden würden sollten konnten könnten mussten müssten wollten durften dürften möchten".split())
 
 
 def propose_noun_word(text: str, lang: str, context) -> list[Fix]:
@@ -734,7 +757,8 @@ def propose_noun_word(text: str, lang: str, context) -> list[Fix]:
             if zipf(left, "en") > left_zipf:
                 continue  # an English name's word ("Waydes": "Way" + "des")
             right_zipf = zipf(right, "de")
-            needed = GERMAN_NOUN_GLUE_EN_ZIPF if right.endswith("en") else GERMAN_NOUN_GLUE_WORD_ZIPF
+            needed = (GERMAN_NOUN_GLUE_EN_ZIPF if right.endswith("en") and right not in _GERMAN_FINITE_EN_VERBS
+                      else GERMAN_NOUN_GLUE_WORD_ZIPF)
             common_enough = right_zipf >= needed
             if not (common_enough or _verb_after_a_noun(text, m.start(), right, right_zipf)):
                 continue
