@@ -825,7 +825,9 @@ def propose_german_noun(text: str, lang: str, context) -> list[Fix]:
         if any(zipf(word, other) > zipf(word, "de") + 1 for other in SUPPORTED_LANGUAGES if other != "de"):
             continue  # a word of another language ("des entreprises culturelles")
         adjective_before = determiner != words[i - 1][1]
-        if (why := _german_noun_evidence(word, adjective_before)) is not None:
+        why = _german_noun_evidence(word, adjective_before) or (
+            None if adjective_before else _verb_made_noun(word, determiner))
+        if why is not None:
             fixes.append(Fix(start, start + 1, word[0].upper(),
                              f"a German noun in lower case after {determiner!r}: {why}", 0.8))
     return fixes
@@ -890,6 +892,24 @@ def _german_noun_evidence(word: str, adjective_before: bool = False) -> str | No
         head = cased_table("de").get(word[start:])
         if (head is not None and head.lower_count == 0 and head.capitalised_count >= GERMAN_HEAD_MIN_CAPITALISED):
             return f"a compound whose head the corpus writes {head.capitalised!r} {head.capitalised_count} times"
+    return None
+
+
+#: Contractions of a preposition and ``dem``, after which an infinitive is a noun (``beim
+#: Zusammendrücken``, ``zum Tanzen``); an adjective there goes before its noun or takes ``-e``
+#: as often (``zum neuen Vorsitzenden``, ``zum anderen``: ``andere``).
+_GERMAN_CONTRACTIONS_WITH_DEM = frozenset({"beim", "zum", "vom"})
+#: An infinitive's ``-e`` form (``tanze``) is rarer than an adjective's (``neue``) by far.
+GERMAN_INFLECTED_ADJECTIVE_ZIPF = 3.5
+GERMAN_INFINITIVE_LETTERS = 6
+
+
+def _verb_made_noun(word: str, determiner: str) -> str | None:
+    """Why ``word`` after ``beim``, ``zum`` or ``vom`` is an infinitive made a noun, if it is one."""
+    if (determiner.lower() in _GERMAN_CONTRACTIONS_WITH_DEM and len(word) >= GERMAN_INFINITIVE_LETTERS
+            and word.endswith("en") and not word.endswith("sten")
+            and zipf(word[:-1], "de") < GERMAN_INFLECTED_ADJECTIVE_ZIPF):
+        return f"an infinitive made a noun by {determiner!r}"
     return None
 
 
