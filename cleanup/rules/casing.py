@@ -817,7 +817,7 @@ def propose_german_noun(text: str, lang: str, context) -> list[Fix]:
             continue  # ("mal" is no adjective: "zum ersten mal wurden Aufnahmen")
         # the determiner right before, or before one adjective ("die ungarische regierung")
         determiner = next((found for before in (words[i - 1:i], words[i - 2:i] if i >= 2 else [])
-                           if (found := _german_determiner_before(text, before, start)) is not None), None)
+                           if (found := _german_determiner_before(text, before, start, word)) is not None), None)
         if determiner is None or word.endswith(_GERMAN_ADJECTIVE_SUFFIXES):
             continue  # "der islamistisch dominierten", "ein stillschweigendes, nicht vorsätzlich"
         if len(word) <= 4 and text[start + len(word):start + len(word) + 1] == ".":
@@ -833,7 +833,7 @@ def propose_german_noun(text: str, lang: str, context) -> list[Fix]:
     return fixes
 
 
-def _german_determiner_before(text: str, before: list[tuple[int, str]], start: int) -> str | None:
+def _german_determiner_before(text: str, before: list[tuple[int, str]], start: int, word: str) -> str | None:
     """The determiner of a German noun phrase that ends at ``start``: the word right before,
     or the one before an inflected adjective; None where these words are no such phrase."""
     if not before or text[before[-1][0] + len(before[-1][1]):start] != " ":
@@ -842,10 +842,12 @@ def _german_determiner_before(text: str, before: list[tuple[int, str]], start: i
     if len(before) == 2 and text[at + len(determiner):before[1][0]] != " ":
         return None
     lower = determiner.lower()
-    if lower not in DETERMINERS["de"] or lower in _GERMAN_PRONOUNS_TOO:
+    if lower not in DETERMINERS["de"] or lower in _GERMAN_PRONOUNS_TOO and not _never_lower_noun(word):
         return None
-    if determiner[:1].isupper() and _sentence_start_at(text, at) and lower not in GERMAN_CONTRACTIONS:
-        return None  # "Die versprechen", "Dieser ziele darauf ab": pronouns at the start (not "Zum")
+    if (determiner[:1].isupper() and _sentence_start_at(text, at) and lower not in GERMAN_CONTRACTIONS
+            and not word.endswith(_GERMAN_NOUN_SUFFIXES)):
+        return None  # "Die versprechen", "Dieser ziele darauf ab": pronouns at the start (not "Zum",
+        # nor before a noun's suffix: "Die nettobestellungen")
     if re.search(r"[,;:–—-] *$", text[:at]):
         return None  # ", die angaben, dass": a relative pronoun and its verb
     for adjective in adjectives:
@@ -863,6 +865,16 @@ _GERMAN_NOUN_SUFFIXES = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "sc
 #: this many letters long (``wohn|stätte``).
 GERMAN_HEAD_MIN_CAPITALISED = 4
 GERMAN_HEAD_LETTERS = 5
+
+
+#: After a determiner that stands alone as often (``alle``, ``viele``), only a noun the corpus
+#: capitalises this often and never writes in lower case (``alle teilchen``; not ``alle orange``).
+GERMAN_NOUN_AFTER_PRONOUN_MIN_CAPITALISED = 5
+
+
+def _never_lower_noun(word: str) -> bool:
+    form = cased_table("de").get(word)
+    return form is not None and form.lower_count == 0 and form.capitalised_count >= GERMAN_NOUN_AFTER_PRONOUN_MIN_CAPITALISED
 
 
 #: Adjectives as common as prepositions, but adjectives (``zum ersten Mal``).
