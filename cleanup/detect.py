@@ -113,6 +113,11 @@ def suspicious_spans(text: str, lang: str, context=None, hints: bool = False, gl
                 continue
             if lang == "de" and word in _GERMAN_FORMAL_ADDRESS:
                 continue  # "für Ihr Baby": formal address, capitalised by grammar
+            if lang == "de" and _german_verb_after_a_clause(text, prev_start, m.start(1), m.end(2), word):
+                spans.append(Span(prev_start, m.end(2), "model.capital_function_word",
+                                  f"{word!r}, a verb, opens the main clause after a subordinate one, capitalised "
+                                  "where a comma was lost: a segment translated on its own after a link"))
+                continue
             if (lang == "de" and _german_noun(text[prev_start:m.start(1)])
                     and (not _name_follows(text, m.end(2)) or word.lower() in _GERMAN_WORDS_OPENING_NO_NAME)
                     and _german_function_word(word)):
@@ -441,6 +446,30 @@ def _german_clause_opener(word: str) -> bool:
     (German ``was``, whatever English does with it; ``Ich`` and ``Unsere`` may open a sentence,
     but not after a verb)."""
     return word.lower() in _GERMAN_CLAUSE_OPENERS and _german_lower_case_word(word.lower())
+
+
+#: Finite auxiliaries and modals that end a German subordinate clause (``wenn Sie zufrieden
+#: sind``), after which the main clause opens with its verb and then its subject.
+_GERMAN_CLAUSE_FINAL_VERBS = frozenset(
+    "ist sind war waren hat haben hatte hatten wird werden wurde wurden kann können konnte konnten muss müssen "
+    "musste mussten soll sollen sollte sollten will wollen wollte wollten darf dürfen".split())
+_GERMAN_SUBJECT_PRONOUNS = re.compile(r" (?:ich|du|er|sie|es|wir|ihr|Sie|man)\b")
+#: ...a word the corpus writes in lower case this many times as often as capitalised, or one it
+#: never capitalises in mid-sentence this common: a verb.
+GERMAN_VERB_LOWER_RATIO = 4
+GERMAN_UNLISTED_VERB_ZIPF = 3.0
+
+
+def _german_verb_after_a_clause(text: str, prev_start: int, prev_end: int, end: int, word: str) -> bool:
+    """``zufrieden sind Geben Sie``: a capitalised verb between an auxiliary that ends a
+    subordinate clause and a subject pronoun, where a comma was lost with the capital (the main
+    clause opens with its verb). On the German corpus that place holds only names and ``Sie``
+    (``hat Blair es``, ``haben Sie es``), which the tables do not write in lower case."""
+    form = cased_table("de").get(word.lower())
+    return (text[prev_start:prev_end] in _GERMAN_CLAUSE_FINAL_VERBS and word not in _GERMAN_FORMAL_ADDRESS
+            and _GERMAN_SUBJECT_PRONOUNS.match(text, end) is not None
+            and (form.lower_count >= GERMAN_VERB_LOWER_RATIO * max(1, form.capitalised_count) if form is not None
+                 else zipf(word.lower(), "de") >= GERMAN_UNLISTED_VERB_ZIPF))
 
 
 def _after_a_german_clause_word(word: str) -> bool:

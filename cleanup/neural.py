@@ -519,7 +519,9 @@ RELATIVE_CHOICES = frozenset({"casing.capital_after_link", "hint.capital_verb", 
 #: times, wrong twice), a German function word capitalised after a noun (``Anhänger Dort
 #: neben``; one such span on the 59,660 German corpus lines, ``aus Iron Man,``), and a
 #: preposition no name or title of the corpus capitalises where it stands (``Clementino Aos
-#: 38``, ``Slovenia On Sunday``: ``detect._preposition_after_a_name``; none on the corpora).
+#: 38``, ``Slovenia On Sunday``: ``detect._preposition_after_a_name``; none on the corpora), and a
+#: German verb opening the main clause between an auxiliary and its subject pronoun (``zufrieden
+#: sind Geben Sie``: ``detect._german_verb_after_a_clause``; none on the German corpus).
 NO_KEEP_HINTS = frozenset({"hint.capital_verb", "model.capital_function_word"})
 
 #: The report kind of each repair the operation model names.

@@ -273,6 +273,21 @@ def test_detector_flags_a_german_clause_opener_capitalised_after_a_verb(text, fl
     assert spans == ([flagged] if flagged else [])
 
 
+@pytest.mark.parametrize("text, flagged", [
+    ("Wenn Sie mit Ihrem Kauf zufrieden sind Geben Sie ein Feedback ab.", "sind Geben"),
+    ("Wie haben Sie es gemacht, und hat Blair es gesehen?", None),  # a name, then its pronoun
+    ("Wenn Sie es wollen, können Sie sie haben.", None),  # formal address
+])
+def test_detector_flags_a_german_verb_opening_the_main_clause_after_an_auxiliary(text, flagged):
+    """An auxiliary ends the subordinate clause; a capitalised verb, then its subject pronoun,
+    opens the main one: the comma before it was lost with the capital."""
+    from cleanup.detect import suspicious_spans
+
+    spans = [text[s.start:s.end] for s in suspicious_spans(text, "de", hints=True)
+             if s.rule == "model.capital_function_word"]
+    assert spans == ([flagged] if flagged else [])
+
+
 def test_a_camel_case_run_the_article_repeats_is_a_brand_not_a_glue_hint():
     """``PopularMax`` in every paragraph of its story: a link boundary seldom falls twice on the
     same two words. Once, it is a hint for the model (a name glued to a word, or a brand)."""
