@@ -336,8 +336,6 @@ def _verb_before(text: str, end: int, word: str, lang: str) -> bool:
     return re.match(follows, text[end:end + 2]) is not None
 
 
-#: A German separable verb's zu-infinitive (``aufzufordern``, ``anzugreifen``,
-#: ``zurückzuwerfen``), which no noun spells.
 #: Past-tense endings of Spanish, Portuguese and Italian verbs, which report speech before the
 #: speaker's name (``explicó Noda``, ``afirmou Almeida``, ``dichiarò Renzi``).
 _SPEECH_VERB_ENDINGS = {"es": ("ó", "aron", "ieron"), "pt": ("ou", "eu", "iu", "aram", "eram", "iram"),

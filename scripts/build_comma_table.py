@@ -30,15 +30,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from cleanup.config import SUPPORTED_LANGUAGES  # noqa: E402
+# Words the table lacks count together by their last letters, as comma_evidence looks them up.
+from cleanup.windows import COMMA_SUFFIX_LETTERS, COMMA_SUFFIX_WORD_LETTERS  # noqa: E402
 
 from build_cased_table import training_lines, write_language_table  # noqa: E402  (scripts/ is on the path when run as a script)
 from build_name_pairs import SENTENCE_START, _capitalised  # noqa: E402
 
 MIN_COUNT = 20
-#: Words the table lacks count together by their last letters (``-ing``, ``-mente``), from
-#: words this long.
-SUFFIX_LETTERS = 3
-SUFFIX_WORD_LETTERS = 5
 #: A word, an optional comma, one space, a lower-case word.
 PAIR = re.compile(r"(?<![\w'’.-])([^\W\d_]+)(,?) (?=([^\W\d_A-ZÀ-Þ][^\W\d_]*)(?![\w'’-]))")
 
@@ -56,12 +54,12 @@ def count_commas(lines) -> Counter:
 
 
 def suffix_counts(counts: Counter, listed: set[str]) -> Counter:
-    """The counts of the words too rare to list, by their last SUFFIX_LETTERS letters: the
+    """The counts of the words too rare to list, by their last COMMA_SUFFIX_LETTERS letters: the
     back-off for a word the table lacks (``Russia, forming``: words in ``-ing``)."""
     by_suffix = Counter()
     for (word, capitalised, comma), n in counts.items():
-        if word not in listed and len(word) >= SUFFIX_WORD_LETTERS:
-            by_suffix[word[-SUFFIX_LETTERS:], capitalised, comma] += n
+        if word not in listed and len(word) >= COMMA_SUFFIX_WORD_LETTERS:
+            by_suffix[word[-COMMA_SUFFIX_LETTERS:], capitalised, comma] += n
     return by_suffix
 
 
@@ -79,8 +77,8 @@ def build(lang: str) -> Path:
     columns = ("after a capitalised word with a comma, without, after a lower-case word with a comma, without")
     write_language_table(
         lang, "comma_before_suffix.tsv",
-        f"built by scripts/build_comma_table.py from {path.name} (training split); the last {SUFFIX_LETTERS} letters "
-        f"of words of {SUFFIX_WORD_LETTERS}+ letters that comma_before.tsv lacks, {columns}",
+        f"built by scripts/build_comma_table.py from {path.name} (training split); the last {COMMA_SUFFIX_LETTERS} letters "
+        f"of words of {COMMA_SUFFIX_WORD_LETTERS}+ letters that comma_before.tsv lacks, {columns}",
         rows_of(suffix_counts(counts, {row[0] for row in rows})), "suffixes")
     return write_language_table(
         lang, "comma_before.tsv", f"built by scripts/build_comma_table.py from {path.name} (training split); word, "

@@ -102,8 +102,14 @@ _ADVERB_ENDINGS = ("ly", "mente", "ment")
 
 def _speech_verb_before(text: str, start: int, lang: str) -> str | None:
     """The speech verb right before ``start``, if any."""
-    m = re.search(r"(?<![\w'’-])([^\W\d_]+) $", text[max(0, start - 20):start])
-    return m.group(1) if m and m.group(1) in _SPEECH_VERBS.get(lang, ()) else None
+    word = _word_before(text, start)
+    return word if word in _SPEECH_VERBS.get(lang, ()) else None
+
+
+def _word_before(text: str, start: int) -> str | None:
+    """The word right before ``start`` (one space between), if any."""
+    m = re.search(r"(?<![\w'’-])([^\W\d_]+) $", text[max(0, start - 40):start])
+    return m.group(1) if m else None
 
 
 def _unknown_word_ending_a_clause(text: str, m: re.Match, lang: str) -> bool:
@@ -262,10 +268,9 @@ def _in_a_borrowed_phrase(text: str, start: int, word: str, lang: str) -> bool:
     """Whether the word before ``word`` is a common word borrowed from another language
     that also writes ``word`` in lower case, as often as not: a phrase borrowed whole
     (Portuguese ``drag king``; the Portuguese corpus saw ``King`` only in names)."""
-    before = re.search(r"(?<![\w'’-])([^\W\d_]+) $", text[max(0, start - 30):start])
-    if before is None or not before.group(1).islower():
+    previous = _word_before(text, start)
+    if previous is None or not previous.islower():
         return False
-    previous = before.group(1)
     for other in SUPPORTED_LANGUAGES:
         if other in (lang, "de"):
             continue

@@ -254,7 +254,8 @@ def lowers_after_glue(right: str, following: str, lang: str, left: str = "") -> 
     return zipf(right.lower(), lang) >= LOWERED_FUNCTION_WORD_ZIPF and rarely_capitalised(right, lang)
 
 
-#: A separable verb's zu-infinitive (``zurückzuwerfen``, ``aufzufordern``), never a German noun.
+#: A German separable verb's zu-infinitive (``aufzufordern``, ``anzugreifen``,
+#: ``zurückzuwerfen``), which no noun spells.
 GERMAN_ZU_INFINITIVE = re.compile(
     r"(?:ab|an|auf|aus|bei|ein|fest|fort|her|hin|los|mit|nach|vor|weg|weiter|zurück|zusammen|dar|durch|"
     r"über|um|unter|wieder|frei|hoch|statt|teil)zu[a-zäöüß]{3,}(?:en|ern|eln)")
