@@ -30,6 +30,17 @@ class Span:
     end: int
     rule: str
     reason: str
+    #: Where the merge rule that flagged the span puts the lost space (offset in the span), so
+    #: that the model's split is the rule's (``IAnswered`` → ``I|Answered``)
+    split_at: int | None = None
+
+
+def _split_at(before: str, after: str) -> int | None:
+    """Where ``after`` puts a space into ``before`` (case aside), if that is all it does."""
+    at = after.find(" ")
+    if 0 < at < len(after) - 1 and (after[:at] + after[at + 1:]).lower() == before.lower():
+        return at
+    return None
 
 
 #: Prepositions (and their contractions with an article) that the es, fr, pt and it corpora
@@ -87,7 +98,8 @@ def suspicious_spans(text: str, lang: str, context=None, hints: bool = False, gl
                              (merge.propose_quote_word, "merge.quote_word"),
                              (phrases.propose_phrases, "phrase")):
         for fix in propose(text, lang, context):
-            spans.append(Span(fix.start, fix.end, fix.rule or rule_id, fix.reason))
+            spans.append(Span(fix.start, fix.end, fix.rule or rule_id, fix.reason,
+                              _split_at(text[fix.start:fix.end], fix.after)))
     lowered_by_rule = {fix.start: fix for fix in casing.propose_capital_after_link(text, lang, context)}
     # A connective's lost comma (``However The``) is the rule's alone: the model is not asked
     # (unless the user disabled that rule: ``connectives_by_rule``).

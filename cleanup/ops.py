@@ -85,13 +85,15 @@ PRONOUNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 _DROPPABLE = {lang: frozenset(singular + plural) for lang, (singular, plural) in PRONOUNS.items()}
 
 
-def apply_op(op: str, text: str, start: int, end: int, lang: str) -> str | None:
-    """``text`` with ``op`` applied to the span [start, end); None when it does not apply."""
+def apply_op(op: str, text: str, start: int, end: int, lang: str, split_at: int | None = None) -> str | None:
+    """``text`` with ``op`` applied to the span [start, end); None when it does not apply. A
+    split goes at ``split_at`` (an offset in the span) where a rule said so, else at
+    :func:`glue_point`."""
     span = text[start:end]
     if op == "keep":
         return text
     if op in ("split", "split lower", "drop"):
-        point = glue_point(span, lang, by_frequency=(op != "drop"))
+        point = split_at if split_at is not None and op != "drop" else glue_point(span, lang, by_frequency=(op != "drop"))
         if point is None:
             return None
         left, right = span[:point], span[point:]

@@ -145,7 +145,8 @@ def test_a_span_the_rules_split_anyway_is_only_asked_how():
     start = text.index("theJob")
     request = _Request(0, "en", 0, len(text), start, start + len("theJob"), "merge.case_boundary", "")
     assert "keep" not in _applicable_ops(text, request)
-    assert floor_kind("split lower", request) == "split choice"
+    assert floor_kind("split lower", request) == "split choice in a clause"  # "cuts" follows
+    assert floor_kind("split lower", replace(request, before_capital=True)) == "split choice"
     assert floor_kind("split lower", replace(request, rule="hint.case_glue")) == "glue hint"
     assert floor_kind("lower", replace(request, rule="hint.capital")) == "capital hint"
     assert floor_kind("lower", replace(request, rule="model.capital_after_link")) == "capital"
@@ -154,6 +155,29 @@ def test_a_span_the_rules_split_anyway_is_only_asked_how():
     assert floor_kind("comma", replace(request, rule="model.capital_after_noun")) == "capital after noun"
     assert floor_kind("comma", replace(request, rule="hint.capital_lowercase_word")) == "capital lower-case word"
     assert floor_kind(None, request) == "rewrite"  # a model that rewrites the window instead of naming a repair
+
+
+def test_a_split_choice_before_a_lower_case_word_is_the_models_however_unsure():
+    """``foiLançado``: the rule splits it; the model (with the corpus's casing) lowers the
+    participle, at a score under the global floor. The text changes either way, so where no
+    capitalised word follows (no name goes on), its choice stands."""
+    text = 'Já aposentado, seu primeiro livro intitulado "The Crossing Borders" foiLançado.'
+    assert clean_article(text, Config(lang="pt")).text.endswith("foi lançado.")
+
+
+def test_the_model_splits_where_the_rule_does():
+    """``IAnswered``: the model's split goes where the rule put the space (``I answered``),
+    not where word frequencies alone would put it."""
+    from cleanup.detect import suspicious_spans
+    from cleanup.neural import _Request, _applicable_ops
+    from cleanup.ops import apply_op
+
+    text = "Anti-Zionist: But IAnswered you, I translate."
+    span = next(s for s in suspicious_spans(text, "en", hints=True) if text[s.start:s.end] == "IAnswered")
+    assert span.split_at == 1
+    request = _Request(0, "en", 0, len(text), span.start, span.end, span.rule, "", span.split_at)
+    assert "split lower" in _applicable_ops(text, request)
+    assert apply_op("split lower", text, span.start, span.end, "en", span.split_at) == text.replace("IAnswered", "I answered")
 
 
 def test_the_model_may_not_lower_a_german_noun_split_off_a_glue():
