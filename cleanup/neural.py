@@ -12,7 +12,6 @@ import hashlib
 import json
 import math
 import os
-import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -21,7 +20,7 @@ from .article import Article, Edit
 from .config import DEFAULT_MODEL_DIR, SUPPORTED_LANGUAGES, Config
 from .errors import ModelError
 from .ops import OPS, apply_op, glue_point, mark_span, parse_op
-from .rules.merge import first_name_and_surname, lowercase_in_german, split_lowers
+from .rules.merge import capital_follows, first_name_and_surname, lowercase_in_german, split_lowers
 from .verify import Proposal, check_model_proposal, common_prefix, common_suffix
 from .windows import CONTEXT_WORDS, capital_evidence, comma_evidence, model_input, span_evidence, widen
 
@@ -325,9 +324,8 @@ def _requests(article: Article, config: Config, context_words: int = CONTEXT_WOR
             if start < taken_until and not _shares_one_word(block.text, start, end, taken_until):
                 continue  # the same spot flagged twice (a rule and a hint): judged once
             window_start, window_end = widen(block.text, start, end, context_words)
-            before_capital = re.match(r"\s*[\"“«„]?[A-ZÀ-Þ]", block.text[end:]) is not None
             block_requests.append(_Request(block.index, lang, window_start, window_end, start, end, rule, reason,
-                                           split_at, before_capital))
+                                           split_at, capital_follows(block.text, end)))
             taken_until = end
         requests.extend(block_requests)
     return requests

@@ -241,7 +241,7 @@ def lowers_after_glue(right: str, following: str, lang: str, left: str = "") -> 
     if not right[:1].isupper() or not right[1:].islower() or right in SUBJECT_PRONOUNS or right in _DE_POLITE:
         return False
     preposition = left.islower() and right.lower() in _PREPOSITIONS_BEFORE_NAMES.get(lang, ())
-    if re.match(r"\s*[\"“«„]?[A-ZÀ-Þ]", following) and not (preposition or _german_adjective(right, left, lang)):
+    if capital_follows(following) and not (preposition or _german_adjective(right, left, lang)):
         return False
     if _native_lower_word(right, lang) or lang == "de" and GERMAN_ZU_INFINITIVE.fullmatch(right.lower()):
         return True  # "HausTeilt" → "Haus teilt", "Zurückzuwerfen": a German verb is never capitalised
@@ -252,6 +252,15 @@ def lowers_after_glue(right: str, following: str, lang: str, left: str = "") -> 
             and form.lower_count >= LOWERED_WORD_LOWER_RATIO * form.capitalised_count):
         return True  # "growSome", "canAlso": after a lower-case word, a word almost never capitalised
     return zipf(right.lower(), lang) >= LOWERED_FUNCTION_WORD_ZIPF and rarely_capitalised(right, lang)
+
+
+_CAPITAL_AHEAD = re.compile(r"\s*[\"“«„]?[A-ZÀ-Þ]")
+
+
+def capital_follows(text: str, at: int = 0) -> bool:
+    """Whether a capitalised word (perhaps after an opening quote) comes next at ``at``: a
+    name or a title may go on there (``enLos Angeles``)."""
+    return _CAPITAL_AHEAD.match(text, at) is not None
 
 
 #: A German separable verb's zu-infinitive (``aufzufordern``, ``anzugreifen``,
