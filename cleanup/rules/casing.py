@@ -18,7 +18,7 @@ from functools import lru_cache
 from . import PROSE, Fix, Rule
 from .lexicon import (ARTICLES, CONJUNCTIONS, CONNECTIVES, DETERMINERS, GERMAN_CONTRACTIONS, CasedForm, cased_table,
                       is_title, known_anywhere, rarely_capitalised, table_rows, word_list, written_lower_case, zipf)
-from .merge import SUBJECT_PRONOUNS, SUBJECT_PRONOUNS_OF
+from .merge import SUBJECT_PRONOUNS, SUBJECT_PRONOUNS_OF, famous
 from ..ops import NO_COMMA_AFTER
 from ..config import SUPPORTED_LANGUAGES
 
@@ -848,7 +848,8 @@ def _german_determiner_before(text: str, before: list[tuple[int, str]], start: i
     if len(before) == 2 and text[at + len(determiner):before[1][0]] != " ":
         return None
     lower = determiner.lower()
-    if lower not in DETERMINERS["de"] or lower in _GERMAN_PRONOUNS_TOO and not _never_lower_noun(word):
+    if lower not in DETERMINERS["de"] or lower in _GERMAN_PRONOUNS_TOO and not famous(
+            word.capitalize(), "de", GERMAN_NOUN_AFTER_PRONOUN_MIN_CAPITALISED):
         return None
     if (determiner[:1].isupper() and _sentence_start_at(text, at) and lower not in GERMAN_CONTRACTIONS
             and not word.endswith(_GERMAN_NOUN_SUFFIXES)):
@@ -876,11 +877,6 @@ GERMAN_HEAD_LETTERS = 5
 #: After a determiner that stands alone as often (``alle``, ``viele``), only a noun the corpus
 #: capitalises this often and never writes in lower case (``alle teilchen``; not ``alle orange``).
 GERMAN_NOUN_AFTER_PRONOUN_MIN_CAPITALISED = 5
-
-
-def _never_lower_noun(word: str) -> bool:
-    form = cased_table("de").get(word)
-    return form is not None and form.lower_count == 0 and form.capitalised_count >= GERMAN_NOUN_AFTER_PRONOUN_MIN_CAPITALISED
 
 
 #: Adjectives as common as prepositions, but adjectives (``zum ersten Mal``).
