@@ -194,6 +194,10 @@ def test_detector_hints_a_word_the_corpus_writes_only_in_lower_case_capitalised(
     ("Le Vieux Continent est plongé dans une crise.", "fr", None),  # -ent makes nouns
     ("Les géants Facebook et Youtube Mènent une campagne commune.", "fr", "Youtube Mènent"),  # -ènent does not
     ("Il vantaggio del Partito Repubblicano è stato sostenuto.", "it", None),  # -ano makes adjectives
+    # a plural verb too rare for the lower-case list, known in its language better than anywhere
+    ("Casos como o da Lusotur ou Aliança Seguradora Ilustram de forma pouco favorável a segurança.", "pt",
+     "Seguradora Ilustram"),
+    ("A empresa construtora Amadeu Gaudêncio venceu a obra.", "pt", None),  # -eu ends names too
 ])
 def test_detector_tells_a_verb_or_an_adverb_from_a_word_of_a_name(text, lang, verb):
     """A word the corpus writes only in lower case that ends as a verb form or an adverb
@@ -441,3 +445,21 @@ def test_detector_leaves_a_connectives_lost_comma_to_the_rule():
 
     assert suspicious_spans("However The company has problems.", "en") == []
     assert [s.rule for s in suspicious_spans("the Ukrainian Army In a message", "en")] == ["casing.capital_after_link"]
+
+
+@pytest.mark.parametrize("text, lang, flagged", [
+    ("Na quarta-feira O São Paulo tomou um vareio do Palmeiras.", "pt", "quarta-feira O"),
+    ("«Um dia O Humberto Madeira e o meu pai iam em viagem.", "pt", "dia O"),
+    ("Poco antes del lunes El Comité asesor se reunió.", "es", "lunes El"),
+    ("Ela disse ao jornal O Estado de S. Paulo que sim.", "pt", None),  # a newspaper's name
+    ("Ele leu o livro O Príncipe, de Maquiavel.", "pt", None),
+])
+def test_detector_flags_an_article_capitalised_after_a_word_of_time(text, lang, flagged):
+    """After a word of time a capitalised article opens the next clause, where a link's segment
+    began (``Na quarta-feira O São Paulo``): no title follows one in the corpora, so the model
+    only chooses between a comma and lower case (``model.capital_function_word``)."""
+    from cleanup.detect import suspicious_spans
+
+    spans = [text[s.start:s.end] for s in suspicious_spans(text, lang, hints=True)
+             if s.rule == "model.capital_function_word"]
+    assert spans == ([flagged] if flagged else [])

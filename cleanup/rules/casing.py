@@ -723,8 +723,17 @@ _QUOTATION = re.compile(r"([“«„])[^”»“]*$")
 _CLOSING_QUOTE = {"“": "”", "«": "»", "„": "“"}
 
 
+def _english_word(word: str, lang: str) -> bool:
+    """Whether English uses ``word`` more than ``lang`` does, by ``ENGLISH_WORD_MARGIN``."""
+    lower = word.lower().strip(".,;:!?\"”»)")
+    return zipf(lower, "en") >= zipf(lower, lang) + ENGLISH_WORD_MARGIN
+
+
 def _mostly_capitalised(words_text: str) -> bool:
+    """Whether most words are capitalised, acronyms aside where other words stand beside them
+    (``gerenciado pela Fundação Do ABC (FUABC)`` is prose; ``PROTEGER Y CAZAR`` a headline)."""
     words = re.findall(r"[^\W\d_]+", words_text)
+    words = [word for word in words if len(word) == 1 or not word.isupper()] or words
     return sum(w[0].isupper() for w in words) * 2 > len(words)
 
 
@@ -737,6 +746,12 @@ _NAME_PARTICLES = {lang: frozenset(words.split()) for lang, words in {
 #: Conjunctions, lower-case inside names in these languages whoever the name is
 #: (``Giustizia e Sviluppo``, ``Sanidad y Consumo``): no surname starts with one.
 _NAME_CONJUNCTIONS = {"pt": "E", "es": "Y", "it": "E"}
+#: Portuguese writes its particles in lower case inside persons' names too (``Lula da Silva``,
+#: ``Banco do Brasil``): of the 21,668 Portuguese corpus lines none has ``Do``, ``Da``, ``Dos`` or
+#: ``Das`` between capitalised words in mid-sentence, so there any capitalised word before one
+#: will do (``Fundação Do ABC``), unless English uses a word beside it more (``Just Do It``).
+#: Spanish, Italian and French surnames open with theirs (``Del Potro``, ``Di Maio``, ``Du Pont``).
+_PARTICLES_AFTER_ANY_NAME = {"pt": _NAME_PARTICLES["pt"]}
 _PARTICLE_IN_NAME = re.compile(r"(?<=[^\W\d_]) ([A-ZÀ-Þ][a-z]*)(?= [A-ZÀ-Þ])")
 
 
@@ -766,8 +781,9 @@ def propose_particle_in_name(text: str, lang: str, context) -> list[Fix]:
         if not previous[:1].isupper() or previous.isupper() or len(previous) == 1 or len(following) == 1:
             continue  # a line in capitals, label letters (``séries A E B``)
         form = cased_table(lang).get(previous.lower())
-        if word == _NAME_CONJUNCTIONS.get(lang) or (form is not None and form.lower_count > form.capitalised_count
-                                                   or written_lower_case(previous, lang)):
+        if (word == _NAME_CONJUNCTIONS.get(lang) or word in _PARTICLES_AFTER_ANY_NAME.get(lang, ())
+                and not any(_english_word(w, lang) for w in (previous, following))
+                or form is not None and form.lower_count > form.capitalised_count or written_lower_case(previous, lang)):
             fixes.append(Fix(m.start(1), m.start(1) + 1, m.group(1)[0].lower(),
                              f"{m.group(1)!r} is capitalised inside a name after {previous!r}: the language "
                              "writes it in lower case there", 0.8))

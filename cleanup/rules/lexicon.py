@@ -8,6 +8,7 @@ corpus) add what wordfreq lacks: how a word is usually *capitalised*.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -27,6 +28,34 @@ def zipf(word: str, lang: str) -> float:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, lang)
+
+
+@lru_cache(maxsize=None)
+def _sorted_word_list(lang: str, reverse_words: bool) -> list[str]:
+    """wordfreq's whole list for ``lang`` (321,000 English words), sorted, each word spelt
+    backwards if ``reverse_words``: words sharing a beginning (or an end) stand together."""
+    from wordfreq import iter_wordlist
+
+    return sorted(word[::-1] if reverse_words else word for word in iter_wordlist(lang, "best") if word.isalpha())
+
+
+def listed_words_around(piece: str, lang: str, at_start: bool) -> list[str]:
+    """The listed words longer than ``piece`` that begin with it (``at_start``) or end with it:
+    ``statement`` begins only its plural, ``ness`` ends over a thousand.
+
+    >>> listed_words_around("statement", "en", True), len(listed_words_around("ness", "en", False)) > 1000
+    (['statements'], True)
+    """
+    if lang not in WORDFREQ_LANGUAGES:
+        return []
+    words = _sorted_word_list(lang, not at_start)
+    key = piece if at_start else piece[::-1]
+    found = []
+    for word in words[bisect.bisect_right(words, key):]:
+        if not word.startswith(key):
+            break
+        found.append(word if at_start else word[::-1])
+    return found
 
 
 def known_anywhere(word: str, lang: str) -> float:
