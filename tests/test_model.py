@@ -347,11 +347,26 @@ def test_the_corpus_comma_counts_decide_where_the_bundled_model_hesitates(monkey
     after a capitalised word Spanish writes ``, un`` three times as often as ``un``, which
     turns the choice to the comma."""
     monkeypatch.setattr(neural_module, "COMMA_EVIDENCE_WEIGHT", weight)
+    monkeypatch.setattr(neural_module, "COMMA_LEAN", 0.0)
     text = "de gas importado, en particular de Rusia Un aumento de las emisiones"
     cleaned = clean_article(text, Config(lang="es"))
     assert cleaned.text == expected
     # the edit says that the corpus weighed in, and how much
     assert [("corpus's counts weighed" in e.reason) for e in cleaned.edits] == [weight > 0]
+
+
+@pytest.mark.parametrize("lean, expected", [
+    (0.0, "HR is quiet the managers mind their own business."),
+    (neural_module.COMMA_LEAN, "HR is quiet, the managers mind their own business."),
+])
+def test_the_lean_to_lower_case_is_corrected_where_the_bundled_model_hesitates(monkeypatch, lean, expected):
+    """``quiet The managers``: the bundled model leans to ``lower`` where it hesitates between
+    the two repairs; ``COMMA_LEAN``, chosen on the development split, corrects that, and the
+    edit says so."""
+    monkeypatch.setattr(neural_module, "COMMA_LEAN", lean)
+    cleaned = clean_article("HR is quiet The managers mind their own business.", Config(lang="en"))
+    assert cleaned.text == expected
+    assert [("lean" in e.reason) for e in cleaned.edits] == [lean > 0]
 
 
 def test_a_word_too_rare_for_the_comma_table_is_judged_by_its_ending(monkeypatch):
