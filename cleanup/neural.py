@@ -20,7 +20,8 @@ from .article import Article, Edit
 from .config import DEFAULT_MODEL_DIR, SUPPORTED_LANGUAGES, Config
 from .errors import ModelError
 from .ops import OPS, apply_op, glue_point, mark_span, parse_op
-from .rules.merge import capital_follows, first_name_and_surname, lowercase_in_german, split_lowers
+from .rules.merge import (capital_follows, continues_a_title, first_name_and_surname, lowercase_in_german,
+                          split_lowers)
 from .verify import Proposal, check_model_proposal, common_prefix, common_suffix
 from .windows import CONTEXT_WORDS, capital_evidence, comma_evidence, model_input, span_evidence, widen
 
@@ -424,6 +425,8 @@ def _applicable_ops(text: str, request: _Request) -> list[str]:
         options = [op for op in options if op != "split lower"]  # a German noun keeps its capital
     if point and first_name_and_surname(span[:point], span[point:], request.lang):
         options = [op for op in options if op != "split lower"]  # a surname keeps its capital
+    if point and continues_a_title(text, request.span_start, span[:point], span[point:], request.lang):
+        options = [op for op in options if op != "split lower"]  # a title's word keeps its capital
     if (request.rule.startswith(RULE_REPAIRS_ANYWAY) or request.rule in NO_KEEP_HINTS) and options:
         # The rules split this span anyway, or it is broken for sure, so `keep` is no outcome:
         # the model only chooses how (``theJob`` → ``the job`` or ``the Job``).
