@@ -93,3 +93,19 @@ def test_rules_apply_rules_leaves_the_input_article_unchanged():
     cleaned = apply_rules(article, Config(lang="en", use_model=False))
     assert article.blocks[0].text == "The Armed ForcesThey met." and not article.edits
     assert cleaned.blocks[0].text == "The Armed Forces They met."
+
+
+@pytest.mark.parametrize("line, lang, headline", [
+    ("Police Arrest Man in Berlin After Chase", "en", True),
+    ("PROTEGER Y CAZAR", "es", True),
+    ("In Israel thousands protest against Prime Minister", "en", False),  # "thousands", "protest"
+    ("Also spyware Formbook Remained active in November.", "en", False),
+    ("gerenciado pela Fundação Do ABC (FUABC)", "pt", False),  # acronyms do not count
+    ("Die Polizei Nimmt Den Mann Fest", "de", True),
+])
+def test_a_headline_in_title_case_leaves_only_function_words_in_lower_case(line, lang, headline):
+    """Rules leave the capitals of a headline in title case alone; a line of names with lower-case
+    content words between them is prose, whose stray capitals are still repaired."""
+    from cleanup.rules.casing import title_case_line
+
+    assert title_case_line(line, 0, lang) == headline
