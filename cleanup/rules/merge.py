@@ -812,6 +812,8 @@ def propose_noun_word(text: str, lang: str, context) -> list[Fix]:
             noun = table.get(left.lower())
             left_zipf = zipf(left, "de")
             if noun is None or noun.capitalised_count < noun.lower_count or left_zipf < GERMAN_NOUN_ZIPF:
+                if _compound_noun_glued_to_a_function_word(left, right) and (best is None or zipf(right, "de") > best[0]):
+                    best = (zipf(right, "de"), left, right)
                 continue
             if zipf(left, "en") > left_zipf:
                 continue  # an English name's word ("Waydes": "Way" + "des")
@@ -843,6 +845,27 @@ GERMAN_VERB_GLUE_WORD_ZIPF = 3.0
 
 #: Interjections, common enough for the glue threshold, that never follow a noun unpunctuated.
 _GERMAN_INTERJECTIONS = frozenset({"ach", "oh"})
+
+
+#: A compound noun too rare for the cased table (``Wählerwille``, ``Burggartenwiese``) ends in
+#: a noun it knows (``Wille``, ``Wiese``); glued to a preposition or a finite auxiliary, which
+#: end no noun, it splits off (``Wählerwillevor``, ``Burggartenwiesehatten``). On the German
+#: corpus this splits 2 lines, both its glues (``Kriminalpolizeivon``, ``Umleitungfür``); with
+#: any common function word on the right, 21 more, all wrong, where ``-als``, ``-den``, ``-ist``
+#: end a word (``Personals``, ``Schulden``, ``Lobbyist``).
+_GERMAN_PREPOSITIONS = frozenset("vor von für mit nach bei aus auf über unter gegen ohne durch seit".split())
+COMPOUND_HEAD_LETTERS = 4
+
+
+def _compound_noun_glued_to_a_function_word(left: str, right: str) -> bool:
+    if right not in _GERMAN_PREPOSITIONS and right not in _GERMAN_FINITE_EN_VERBS:
+        return False
+    table = cased_table("de")
+    for start in range(1, len(left) - COMPOUND_HEAD_LETTERS + 1):
+        head = table.get(left[start:])
+        if head is not None and head.capitalised_count >= head.lower_count and zipf(left[start:], "de") >= GERMAN_NOUN_ZIPF:
+            return True
+    return False
 
 
 def _verb_after_a_noun(text: str, run_start: int, right: str, right_zipf: float) -> bool:
