@@ -200,6 +200,9 @@ def test_detector_hints_a_word_the_corpus_writes_only_in_lower_case_capitalised(
     ("A empresa construtora Amadeu Gaudêncio venceu a obra.", "pt", None),  # -eu ends names too
     # mostly capitalised, but with lower-case content words: prose, not a headline
     ("Also spyware Formbook Remained active in November.", "en", "Formbook Remained"),
+    # a common irregular past after a name; after a lower-case word a title may start
+    ("The first balance sheet done on Sunday Made the voice of the people clear.", "en", "Sunday Made"),
+    ("She starred in the show Made in Chelsea for years.", "en", None),
 ])
 def test_detector_tells_a_verb_or_an_adverb_from_a_word_of_a_name(text, lang, verb):
     """A word the corpus writes only in lower case that ends as a verb form or an adverb

@@ -109,3 +109,13 @@ def test_a_headline_in_title_case_leaves_only_function_words_in_lower_case(line,
     from cleanup.rules.casing import title_case_line
 
     assert title_case_line(line, 0, lang) == headline
+
+
+def test_a_title_in_straight_quotes_is_a_title():
+    """A title quoted with straight quotes is judged alone, as one in curly quotes is: its
+    capitals stay (``"China Produced a Mao Zedong"``), though the sentence around it is prose."""
+    from cleanup.rules.casing import title_case_line
+
+    line = 'They watched the live performance of "China Produced a Mao Zedong" in the hall yesterday.'
+    assert title_case_line(line, line.index("Produced"), "en")
+    assert not title_case_line(line, line.index("hall"), "en")

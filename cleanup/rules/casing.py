@@ -711,10 +711,15 @@ def title_case_line(text: str, at: int, lang: str) -> bool:
     outside German at most one lower-case content word (``_TITLE_CASE_MAX_LOWER_CONTENT_WORDS``)."""
     line_start = text.rfind("\n", 0, at) + 1
     line = text[line_start : (text.find("\n", at) + 1 or len(text) + 1) - 1]
-    quoted = _QUOTATION.search(line[: at - line_start])
+    before = line[: at - line_start]
+    quoted = _QUOTATION.search(before)
     if quoted:
         closing = line.find(_CLOSING_QUOTE[quoted.group(1)], at - line_start)
         if closing > 0 and _in_title_case(line[quoted.end() : closing], lang):
+            return True
+    if before.count('"') % 2:  # inside a straight quotation (``the "Decision of the State Council on …"``)
+        closing = line.find('"', at - line_start)
+        if closing > 0 and _in_title_case(line[before.rfind('"') + 1 : closing], lang):
             return True
     return _in_title_case(line, lang)
 
