@@ -19,6 +19,7 @@ answer's share; the floor shipped is the one with the most.
 
     python benchmarks/tune_floors.py                 # bundled model
     python benchmarks/tune_floors.py --model runs/small-2/best
+    python benchmarks/tune_floors.py --comma-lean    # only the table for neural.COMMA_LEAN
 """
 
 from __future__ import annotations
@@ -100,10 +101,15 @@ def main() -> None:
     parser.add_argument("--per-lang", type=int, default=300)
     parser.add_argument("--clean-per-lang", type=int, default=1000)
     parser.add_argument("--model", type=Path, default=DEFAULT_MODEL_DIR)
+    parser.add_argument("--comma-lean", action="store_true",
+                        help="only the table of right comma-or-lower choices by lean (neural.COMMA_LEAN)")
     args = parser.parse_args()
     import torch
 
     torch.set_num_threads(2)
+    if args.comma_lean:
+        comma_lean_table(args.langs, args.per_lang, args.model)
+        return
     # (kind, floor) -> [right repairs, wrong on corrupted, changed clean]
     table: dict[tuple[str, float], list[int]] = defaultdict(lambda: [0, 0, 0])
     clean_total = 0
@@ -164,6 +170,53 @@ def choice_table(choices: list[tuple[float, bool, bool]]) -> None:
             applied_comma = comma and score >= floor
             right += applied_comma == comma_wanted
         print(f"| {floor} | {right} | {len(choices)} |")
+
+
+LEANS = (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
+
+
+def comma_lean_table(langs: list[str], per_lang: int, model: Path) -> None:
+    """How many ``comma``-or-``lower`` choices (``neural.RELATIVE_CHOICES``) come out right with
+    each lean toward the comma added to the model's log odds and the corpus's counts: every
+    such span of the corrupted development sentences with exactly one right answer, the
+    clean sentence holding its comma window or its lower-case one."""
+    from cleanup.ops import apply_op
+    from cleanup.windows import model_input, span_evidence
+
+    spans: list[tuple[float, bool]] = []  # (log odds of comma over lower without the lean, comma wanted)
+    target = [""]
+    evidence_of = neural._evidence
+
+    def recording(text, request, options):
+        weighed = evidence_of(text, request, options)
+        if request.rule in neural.RELATIVE_CHOICES and set(options) == {"comma", "lower"}:
+            repairer = neural.load_repairer(str(model))
+            source = model_input(request.lang, neural._marked_window(text, request),
+                                 span_evidence(text[request.span_start:request.span_end], request.lang))
+            score = {op: repairer.choose([source], [[op]])[0][1] for op in ("comma", "lower")}
+            window = text[request.window_start:request.window_end]
+            start, end = request.span_start - request.window_start, request.span_end - request.window_start
+            right = [op for op in ("comma", "lower")
+                     if (after := apply_op(op, window, start, end, request.lang, request.split_at)) and after in target[0]]
+            if len(right) == 1:
+                spans.append((score["comma"] - score["lower"] + (weighed.log_odds if weighed else 0.0),
+                              right == ["comma"]))
+        return weighed
+
+    neural._evidence = recording
+    try:
+        for lang in langs:
+            config = Config(lang=lang, model_path=model)
+            for _, corrupted, clean in dev_sentences(lang, per_lang, 0)[0]:
+                target[0] = clean
+                clean_article(corrupted, config)
+    finally:
+        neural._evidence = evidence_of
+    print(f"comma or lower on {len(spans)} spans ({sum(w for _, w in spans)} wanting the comma): right by lean")
+    print("| lean | right |")
+    print("|---:|---:|")
+    for lean in LEANS:
+        print(f"| {lean} | {sum((odds + lean > 0) == wanted for odds, wanted in spans)} |")
 
 
 if __name__ == "__main__":

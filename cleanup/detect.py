@@ -81,7 +81,7 @@ def _preposition_after_a_name(text: str, prev_start: int, prev_end: int, word: s
             return False
     elif word.lower() not in _PREPOSITIONS_OPENING_NO_NAME.get(lang, ()):
         return False
-    return not title_case_line(text, prev_start, lang)
+    return not title_case_line(text, prev_start)
 
 
 #: Words of time after which a capitalised article opens the next clause, where a link's
@@ -286,7 +286,7 @@ def _hints(text: str, lang: str, glue_hints: bool = False, context=None) -> list
         verb = (lower_only or _unlisted_verb_form(word, lang)) and _verb_before(text, m.end(2), word, lang)
         lower_only = lower_only or verb
         # German capitalises its nouns, not its headlines: a line of nouns is no title there.
-        headline = title_case_line(text, m.start(), lang) and not (lang == "de" and verb)
+        headline = title_case_line(text, m.start()) and not (lang == "de" and verb)
         if headline or (after_name and not verb and not _may_end_a_name(text, m.end(2), word, lang, lower_only)):
             continue  # a name of several words, a headline in title case
         lower = word.lower()
