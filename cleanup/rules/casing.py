@@ -729,12 +729,6 @@ _QUOTATION = re.compile(r"([“«„])[^”»“]*$")
 _CLOSING_QUOTE = {"“": "”", "«": "»", "„": "“"}
 
 
-def _english_word(word: str, lang: str) -> bool:
-    """Whether English uses ``word`` more than ``lang`` does, by ``ENGLISH_WORD_MARGIN``."""
-    lower = word.lower().strip(".,;:!?\"”»)")
-    return zipf(lower, "en") >= zipf(lower, lang) + ENGLISH_WORD_MARGIN
-
-
 def _in_title_case(words_text: str) -> bool:
     """Whether most words are capitalised, acronyms aside where other words stand beside them
     (``gerenciado pela Fundação Do ABC (FUABC)`` is prose; ``PROTEGER Y CAZAR`` a headline).
@@ -764,6 +758,14 @@ _NAME_CONJUNCTIONS = {"pt": "E", "es": "Y", "it": "E"}
 #: will do (``Fundação Do ABC``), unless English uses a word beside it more (``Just Do It``).
 #: Spanish, Italian and French surnames open with theirs (``Del Potro``, ``Di Maio``, ``Du Pont``).
 _PARTICLES_AFTER_ANY_NAME = {"pt": _NAME_PARTICLES["pt"]}
+
+
+def _english_word(word: str, lang: str) -> bool:
+    """Whether English uses ``word`` more than ``lang`` does, by ``ENGLISH_WORD_MARGIN``."""
+    lower = word.lower().strip(".,;:!?\"”»)")
+    return zipf(lower, "en") >= zipf(lower, lang) + ENGLISH_WORD_MARGIN
+
+
 _PARTICLE_IN_NAME = re.compile(r"(?<=[^\W\d_]) ([A-ZÀ-Þ][a-z]*)(?= [A-ZÀ-Þ])")
 
 
