@@ -810,13 +810,11 @@ def propose_noun_word(text: str, lang: str, context) -> list[Fix]:
         best = None
         for i in range(3, len(run) - 2):
             left, right = run[:i], run[i:]
-            noun = table.get(left.lower())
-            left_zipf = zipf(left, "de")
-            if noun is None or noun.capitalised_count < noun.lower_count or left_zipf < GERMAN_NOUN_ZIPF:
+            if not _capitalised_german_noun(left):
                 if _compound_noun_glued_to_a_function_word(left, right) and (best is None or zipf(right, "de") > best[0]):
                     best = (zipf(right, "de"), left, right)
                 continue
-            if zipf(left, "en") > left_zipf:
+            if zipf(left, "en") > zipf(left, "de"):
                 continue  # an English name's word ("Waydes": "Way" + "des")
             right_zipf = zipf(right, "de")
             needed = (GERMAN_NOUN_GLUE_EN_ZIPF if right.endswith("en") and right not in _GERMAN_FINITE_EN_VERBS
@@ -859,14 +857,14 @@ COMPOUND_HEAD_LETTERS = 4
 
 
 def _compound_noun_glued_to_a_function_word(left: str, right: str) -> bool:
-    if right not in _GERMAN_PREPOSITIONS and right not in _GERMAN_FINITE_EN_VERBS:
-        return False
-    table = cased_table("de")
-    for start in range(1, len(left) - COMPOUND_HEAD_LETTERS + 1):
-        head = table.get(left[start:])
-        if head is not None and head.capitalised_count >= head.lower_count and zipf(left[start:], "de") >= GERMAN_NOUN_ZIPF:
-            return True
-    return False
+    return (right in _GERMAN_PREPOSITIONS or right in _GERMAN_FINITE_EN_VERBS) and any(
+        _capitalised_german_noun(left[start:]) for start in range(1, len(left) - COMPOUND_HEAD_LETTERS + 1))
+
+
+def _capitalised_german_noun(word: str) -> bool:
+    """A noun the German corpus capitalises at least as often as not, this common."""
+    form = cased_table("de").get(word.lower())
+    return form is not None and form.capitalised_count >= form.lower_count and zipf(word, "de") >= GERMAN_NOUN_ZIPF
 
 
 def _verb_after_a_noun(text: str, run_start: int, right: str, right_zipf: float) -> bool:
@@ -1316,9 +1314,10 @@ def propose_quote_word(text: str, lang: str, context) -> list[Fix]:
     return sorted(fixes, key=lambda f: f.start)
 
 
-#: An English plural possessive glued to the word after it (``workers’strike``,
-#: ``officers’building``, the corpus's one such line): no contraction follows ``s’`` but a
-#: typo's (``has’t``), so the next word must be a word of 3 letters or more this common.
+#: An English plural possessive glued to the word after it (``workers’strike``; the English
+#: corpus has four such lines, ``victims'bodies``, ``officers’building`` …, all split by this):
+#: no contraction follows ``s’`` but a typo's (``has’t``), so the next word must be a word of 3
+#: letters or more this common.
 _PLURAL_POSSESSIVE_GLUE = re.compile(r"(?<=[^\W\d_]{2}s)([’'])([a-z]{3,})(?![\w'’])")
 PLURAL_POSSESSIVE_NEXT_WORD_ZIPF = 3.0
 
