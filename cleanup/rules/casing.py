@@ -694,10 +694,18 @@ def propose_comma_after_connective(text: str, lang: str, context) -> list[Fix]:
         if not rarely_capitalised(word, lang) or (
                 word.lower() not in cased_table(lang) and zipf(word.lower(), lang) < CONNECTIVE_LOWERED_UNLISTED_ZIPF):
             continue  # a name or ``I``: the capital is right, and a comma is often left out before one
+        if _headline(text, m.start(2)):
+            continue  # a headline or a slogan in title case (``Yes We Can``)
         fixes.append(Fix(m.end(1), m.start(2) + 1, f", {word[0].lower()}",
                          f"a comma lost after {m.group(1)!r}, which opens the sentence, and a capital gained at "
                          "a link boundary", 0.85))
     return fixes
+
+
+def _headline(text: str, at: int) -> bool:
+    """Whether the line holding ``at`` is in title case and ends no sentence: a headline or a
+    slogan (``Yes We Can``), not a paragraph of sentences that each open with a capital."""
+    return title_case_line(text, at) and re.search(r"[.!?](?:\s|$)", _line_at(text, at)[1]) is None
 
 
 #: A capitalised word after a connective that the cased table does not list is lowered when
@@ -709,8 +717,7 @@ def title_case_line(text: str, at: int) -> bool:
     """Whether the line holding ``at`` is a headline in title case, or the quotation holding it
     a title (``“Running Out of Time 2” will be released``, also in straight quotes): most of
     its words capitalised (:func:`_in_title_case`)."""
-    line_start = text.rfind("\n", 0, at) + 1
-    line = text[line_start : (text.find("\n", at) + 1 or len(text) + 1) - 1]
+    line_start, line = _line_at(text, at)
     before = line[: at - line_start]
     quoted = _QUOTATION.search(before)
     if quoted:
@@ -722,6 +729,12 @@ def title_case_line(text: str, at: int) -> bool:
         if closing > 0 and _in_title_case(line[before.rfind('"') + 1 : closing]):
             return True
     return _in_title_case(line)
+
+
+def _line_at(text: str, at: int) -> tuple[int, str]:
+    """Where the line holding ``at`` starts, and the line."""
+    line_start = text.rfind("\n", 0, at) + 1
+    return line_start, text[line_start : (text.find("\n", at) + 1 or len(text) + 1) - 1]
 
 
 #: An opening quotation mark with no closing one after it: the quotation ``at`` is inside.
