@@ -100,12 +100,13 @@ _TIME_WORDS = {lang: frozenset(words.split()) for lang, words in {
     "it": "giorno settimana mese anno mattina sera notte lunedì martedì mercoledì giovedì venerdì sabato "
           "domenica gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
 }.items()}
-_CAPITALISED_ARTICLES = {"pt": "O A Os As", "es": "El La Los Las", "fr": "Le La Les", "it": "Il Lo La I Gli Le"}
+_CAPITALISED_ARTICLES = {lang: frozenset(words.split()) for lang, words in {
+    "pt": "O A Os As", "es": "El La Los Las", "fr": "Le La Les", "it": "Il Lo La I Gli Le"}.items()}
 
 
 def _article_after_a_time_word(previous: str, word: str, lang: str) -> bool:
     """Whether ``word`` is a capitalised article right after a word of time (``_TIME_WORDS``)."""
-    return previous in _TIME_WORDS.get(lang, ()) and word in _CAPITALISED_ARTICLES[lang].split()
+    return previous in _TIME_WORDS.get(lang, ()) and word in _CAPITALISED_ARTICLES[lang]
 
 
 def suspicious_spans(text: str, lang: str, context=None, hints: bool = False, glue_hints: bool = False,

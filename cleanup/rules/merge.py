@@ -691,10 +691,10 @@ def _uncompounded_glue(run: str, lang: str) -> tuple[str, str] | None:
     left, right = pair
     compounds = [word for word in listed_words_around(left, lang, at_start=True)
                  if len(word) - len(left) >= 3 and zipf(word[len(left):], lang) >= LOWER_GLUE_WORD_ZIPF]
+    if len(compounds) > UNCOMPOUNDED_MAX_COMPOUNDS:
+        return None  # (before the endings, whose list of reversed words costs a first sort)
     endings = [word for word in listed_words_around(right, lang, at_start=False) if len(word) - len(right) >= 2]
-    if len(compounds) > UNCOMPOUNDED_MAX_COMPOUNDS or len(endings) > UNCOMPOUNDED_SECOND_WORD_MAX_ENDINGS:
-        return None
-    return pair
+    return None if len(endings) > UNCOMPOUNDED_SECOND_WORD_MAX_ENDINGS else pair
 
 
 #: Prepositions an article is glued to, where a glue of the two is no word of the
