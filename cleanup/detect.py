@@ -86,10 +86,14 @@ def _preposition_after_a_name(text: str, prev_start: int, prev_end: int, word: s
 
 #: Words of time after which a capitalised article opens the next clause, where a link's
 #: segment began and a comma went with it (``Na quarta-feira O São Paulo tomou``, ``Um dia O
-#: Humberto``): no title or name follows such a word in the corpora (none of their lines has a
-#: capitalised article after one in mid-sentence), unlike ``o jornal O Globo``, ``o livro O
-#: Príncipe``. The model chooses between a comma and lower case.
+#: Humberto``, ``On February 10th The Ministry``): no title or name follows such a word in the
+#: corpora (of their lines, one English one has a capitalised article after one in mid-sentence:
+#: ``this year The Rocket``), unlike ``o jornal O Globo``, ``o livro O Príncipe``. The model
+#: chooses between a comma and lower case.
 _TIME_WORDS = {lang: frozenset(words.split()) for lang, words in {
+    "en": "day week month year morning afternoon evening night today yesterday tomorrow Monday Tuesday "
+          "Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
+          "September October November December",
     "pt": "dia semana mês ano manhã tarde noite domingo sábado segunda-feira terça-feira quarta-feira "
           "quinta-feira sexta-feira janeiro fevereiro março abril maio junho julho agosto setembro outubro "
           "novembro dezembro",
@@ -101,12 +105,17 @@ _TIME_WORDS = {lang: frozenset(words.split()) for lang, words in {
           "domenica gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
 }.items()}
 _CAPITALISED_ARTICLES = {lang: frozenset(words.split()) for lang, words in {
-    "pt": "O A Os As", "es": "El La Los Las", "fr": "Le La Les", "it": "Il Lo La I Gli Le"}.items()}
+    "en": "The A An", "pt": "O A Os As", "es": "El La Los Las", "fr": "Le La Les", "it": "Il Lo La I Gli Le"}.items()}
+
+
+#: An English date's day (``On February 10th The Ministry``).
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
 def _article_after_a_time_word(previous: str, word: str, lang: str) -> bool:
     """Whether ``word`` is a capitalised article right after a word of time (``_TIME_WORDS``)."""
-    return previous in _TIME_WORDS.get(lang, ()) and word in _CAPITALISED_ARTICLES[lang]
+    time_word = previous in _TIME_WORDS.get(lang, ()) or lang == "en" and _ORDINAL.fullmatch(previous)
+    return bool(time_word) and word in _CAPITALISED_ARTICLES[lang]
 
 
 def suspicious_spans(text: str, lang: str, context=None, hints: bool = False, glue_hints: bool = False,

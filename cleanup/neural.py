@@ -428,11 +428,26 @@ def _applicable_ops(text: str, request: _Request) -> list[str]:
         options = [op for op in options if op != "split lower"]  # a surname keeps its capital
     if point and continues_a_title(text, request.span_start, span[:point], span[point:], request.lang):
         options = [op for op in options if op != "split lower"]  # a title's word keeps its capital
+    if "comma" in options and _finite_verb_without_a_clause_to_close(text, request.span_start, span, request.lang):
+        options = [op for op in options if op != "comma"]
     if (request.rule.startswith(RULE_REPAIRS_ANYWAY) or request.rule in NO_KEEP_HINTS) and options:
         # The rules split this span anyway, or it is broken for sure, so `keep` is no outcome:
         # the model only chooses how (``theJob`` → ``the job`` or ``the Job``).
         return options
     return ["keep"] + options
+
+
+#: English finite auxiliaries: capitalised after a subject (``the Federal Aviation
+#: Administration Has left``), the verb takes no comma before it unless one closes a clause
+#: opened earlier in the sentence (``Zhang, the founder, has``).
+_EN_FINITE_AUXILIARIES = frozenset("has have had is was were will would can could should must does did".split())
+
+
+def _finite_verb_without_a_clause_to_close(text: str, span_start: int, span: str, lang: str) -> bool:
+    if lang != "en" or span.rsplit(" ", 1)[-1].lower() not in _EN_FINITE_AUXILIARIES:
+        return False
+    sentence_start = max(text.rfind(stop, 0, span_start) for stop in (". ", "! ", "? ", "\n")) + 1
+    return not any(mark in text[sentence_start:span_start] for mark in ",;:(–—\"“")
 
 
 def _marked_window(text: str, request: _Request) -> str:

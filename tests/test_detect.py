@@ -454,6 +454,8 @@ def test_detector_leaves_a_connectives_lost_comma_to_the_rule():
     ("Na quarta-feira O São Paulo tomou um vareio do Palmeiras.", "pt", "quarta-feira O"),
     ("«Um dia O Humberto Madeira e o meu pai iam em viagem.", "pt", "dia O"),
     ("Poco antes del lunes El Comité asesor se reunió.", "es", "lunes El"),
+    ("On February 10th The Ministry of Education announced a change.", "en", "10th The"),
+    ("On Sunday The Ministry announced a change.", "en", "Sunday The"),
     ("Ela disse ao jornal O Estado de S. Paulo que sim.", "pt", None),  # a newspaper's name
     ("Ele leu o livro O Príncipe, de Maquiavel.", "pt", None),
 ])

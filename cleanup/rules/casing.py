@@ -79,6 +79,24 @@ def propose_proper_noun(text: str, lang: str, context) -> list[Fix]:
         elif (verb := _speech_verb_before(text, m.start(), lang)) and _unknown_word_ending_a_clause(text, m, lang):
             fixes.append(Fix(m.start(), m.start() + 1, word[0].upper(),
                              f"a name in lower case after {verb!r}: a word no list knows, ending the clause", 0.8))
+    return fixes + _lowered_acronyms(text, context)
+
+
+#: An acronym whose first letter was lowered (``fake mACs``); ``iOS``, ``mRNA``, ``eSIM`` are
+#: written so on purpose, hence the article's own word for it.
+_LOWERED_ACRONYM = re.compile(r"(?<![\w@#/.\-'’])[a-z][A-Z]{2,}s?(?![\w@/\-]|\.\w)")
+
+
+def _lowered_acronyms(text: str, context) -> list[Fix]:
+    """An acronym with its first letter lowered, which the article writes in capitals elsewhere
+    in mid-sentence (``This is not real MAC. ... fake mACs`` → ``MACs``)."""
+    fixes = []
+    for m in _LOWERED_ACRONYM.finditer(text) if context is not None else ():
+        acronym = m.group(0)[0].upper() + m.group(0)[1:]
+        if context.capitalised_midsentence[acronym] or context.capitalised_midsentence[acronym.removesuffix("s")]:
+            fixes.append(Fix(m.start(), m.start() + 1, acronym[0],
+                             f"an acronym with its first letter lowered: the article writes {acronym.removesuffix('s')!r}",
+                             0.85))
     return fixes
 
 
