@@ -12,6 +12,7 @@ import hashlib
 import json
 import math
 import os
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -437,17 +438,40 @@ def _applicable_ops(text: str, request: _Request) -> list[str]:
     return ["keep"] + options
 
 
-#: English finite auxiliaries: capitalised after a subject (``the Federal Aviation
-#: Administration Has left``), the verb takes no comma before it unless one closes a clause
-#: opened earlier in the sentence (``Zhang, the founder, has``).
-_EN_FINITE_AUXILIARIES = frozenset("has have had is was were will would can could should must does did".split())
+#: Finite auxiliaries and copulas: capitalised after their subject (``the Federal Aviation
+#: Administration Has left``, ``Eu e Zeca Temos uma amizade``), they take no comma before them
+#: unless one closes a clause opened earlier in the sentence (``Zhang, the founder, has``). Not
+#: German, whose verb may open the main clause after a subordinate one, comma lost (``Weil er
+#: kam Hat``); nor participles, which open a clause of their own (``Ţibău, localizado no``).
+_FINITE_AUXILIARIES = {lang: frozenset(words.split()) for lang, words in {
+    "en": "has have had is was were will would can could should must does did",
+    "pt": "é são foi foram era eram está estão estava estavam tem têm temos tinha tinham vai vão será serão "
+          "pode podem deve devem há havia",
+    "es": "es son fue fueron era eran está están estaba estaban tiene tienen tenemos tenía tenían va van será "
+          "serán puede pueden debe deben ha han había hay",
+    "fr": "est sont était étaient ont avait avaient va vont sera seront peut peuvent doit doivent",
+    "it": "è sono era erano ha hanno aveva avevano va vanno sarà saranno può possono deve devono"}.items()}
+
+
+#: ...nor after a sentence that opens with a subordinate clause, whose end the comma marks
+#: (``Quando a gente precisa fazer uma vistoria, é tudo``).
+_SUBORDINATORS = {lang: frozenset(words.split()) for lang, words in {
+    "en": "when if although though because while after before since as once unless until whether where",
+    "pt": "quando se embora como enquanto porque depois antes caso desde onde conforme",
+    "es": "cuando si aunque como mientras porque después antes desde donde según",
+    "fr": "quand si lorsque bien comme pendant parce après avant puisque depuis où",
+    "it": "quando se anche benché sebbene come mentre perché dopo prima poiché dove"}.items()}
 
 
 def _finite_verb_without_a_clause_to_close(text: str, span_start: int, span: str, lang: str) -> bool:
-    if lang != "en" or span.rsplit(" ", 1)[-1].lower() not in _EN_FINITE_AUXILIARIES:
+    if span.rsplit(" ", 1)[-1].lower() not in _FINITE_AUXILIARIES.get(lang, ()):
         return False
     sentence_start = max(text.rfind(stop, 0, span_start) for stop in (". ", "! ", "? ", "\n")) + 1
-    return not any(mark in text[sentence_start:span_start] for mark in ",;:(–—\"“")
+    before = text[sentence_start:span_start]
+    opener = re.match(r"\W*([^\W\d_]+)", before)
+    if opener and opener.group(1).lower() in _SUBORDINATORS[lang]:
+        return False
+    return not any(mark in before for mark in ",;:(–—")
 
 
 def _marked_window(text: str, request: _Request) -> str:
@@ -583,7 +607,5 @@ OP_KINDS = {"split": "merge", "split lower": "merge", "drop": "merge", "comma": 
 
 def _every_word(text: str):
     """Every word of the block as its own span, for scope 'all' (slow: one window each)."""
-    import re
-
     for m in re.finditer(r"\S+", text):
         yield m.start(), m.end()

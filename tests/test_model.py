@@ -209,20 +209,21 @@ def test_a_word_split_off_a_title_keeps_its_capital(text, lang, run, kept):
     assert ("split lower" not in options) == kept
 
 
-@pytest.mark.parametrize("text, comma", [
-    ("The US Federal Aviation Administration Has left the way open.", False),
-    ("Zhang, the founder of TSMC Has said so.", True),  # a comma may close the apposition
-    ("The agency's chief Mark Dickson Said that it would.", True),  # not an auxiliary
+@pytest.mark.parametrize("text, lang, span, comma", [
+    ("The US Federal Aviation Administration Has left the way open.", "en", "Administration Has", False),
+    ('"Eu e Zeca Temos uma amizade de mais de 20 anos!', "pt", "Zeca Temos", False),
+    ("Zhang, the founder of TSMC Has said so.", "en", "TSMC Has", True),  # a comma may close the apposition
+    ("Quando a gente precisa fazer uma vistoria É tudo muito precário.", "pt", "vistoria É", True),  # after a clause
+    ("The agency's chief Mark Dickson Said that it would.", "en", "Dickson Said", True),  # not an auxiliary
 ])
-def test_an_english_auxiliary_after_its_subject_takes_no_comma(text, comma):
+def test_a_finite_auxiliary_after_its_subject_takes_no_comma(text, lang, span, comma):
     """``Administration Has left``: a finite auxiliary capitalised after its subject lost no
     comma, unless one closes a clause opened earlier in the sentence (the model had written
-    ``Administration, has left``)."""
+    ``Administration, has left``, ``Zeca, temos``)."""
     from cleanup.neural import _applicable_ops, _Request
 
-    start = text.rindex(" ", 0, text.index(" Has" if "Has" in text else " Said")) + 1
-    end = text.index(" ", text.index(" Has" if "Has" in text else " Said") + 1)
-    options = _applicable_ops(text, _Request(0, "en", 0, len(text), start, end, "hint.capital_verb", ""))
+    start = text.index(span)
+    options = _applicable_ops(text, _Request(0, lang, 0, len(text), start, start + len(span), "hint.capital_verb", ""))
     assert "lower" in options and ("comma" in options) == comma
 
 
