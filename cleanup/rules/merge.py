@@ -94,6 +94,11 @@ def propose_case_boundary(text: str, lang: str, context) -> list[Fix]:
             fixes.append(Fix(m.start(), m.end(), f"{left} {right.lower()}",
                              f"a sentence-opening connective glued at a link boundary: {left!r} + {right!r}", 0.85))
             continue  # "DePlus, il": "de plus", not the "De" of a name ("DeLutis")
+        if lang == "en" and left in _EN_SUBJECT_PRONOUNS and right.lower() in _EN_AUXILIARIES:
+            pronoun = left if opens_sentence or left == "I" else left.lower()
+            fixes.append(Fix(m.start(), m.end(), f"{pronoun} {right.lower()}",
+                             f"a subject pronoun glued to its auxiliary at a link boundary: {left!r} + {right!r}", 0.85))
+            continue  # "ItIs", "YouCan", "WeMust": no brand of the corpora is spelt so ("WeWork" is)
         if opens_sentence and _article_glued_at_start(run, left, right, lang, context):
             pass  # "LeRéseau": an article, not the "Le" of a name ("LeBron")
         elif _is_deliberate_mixed_case(run, left, right, lang, context):
@@ -647,6 +652,10 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
         # start of a sentence; judged in lower case, split with its capital kept.
         capitalised = (run[:1].isupper() and run[1:].islower() and len(run) >= _capitalised_run_letters(lang)
                        and lang != "de" and sentence_start(text, m.start()))
+        # A shorter English one ("Forthe", "Areyou", "Twoof") only where both halves are
+        # function words: names of 5 and 6 letters split into rarer words ("Faras", "Helima").
+        short_capitalised = (not capitalised and lang == "en" and run[:1].isupper() and run[1:].islower()
+                             and len(run) >= 5 and sentence_start(text, m.start()))
         lower = run.lower()
         if lang == "de" and (fix := _german_opener_glue(text, m, context)):
             fixes.append(fix)
@@ -655,7 +664,7 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
         if pair and not _recurs(context, run):
             fixes.append(_split_fix(m, *pair, "a preposition glued to the article after it"))
             continue
-        if (len(run) < 5 or not (run.islower() or capitalised) or "'" in run or "’" in run
+        if (len(run) < 5 or not (run.islower() or capitalised or short_capitalised) or "'" in run or "’" in run
                 or lower in cased_table(lang)
                 or lang in CORPUS_WORDS_LANGUAGES and lower in word_list(lang, "unlisted")):
             continue  # a word of the corpus that wordfreq lacks ("constatem"), not "consta tem"
@@ -672,6 +681,8 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
             if split is None:
                 continue
             rarer, commoner = sorted((zipf(left, lang), zipf(right, lang)))
+            if short_capitalised and rarer < GLUE_FUNCTION_WORD_ZIPF:
+                continue
             both_function_words = rarer >= FUNCTION_WORD_ZIPF
             typed_glue = (run_zipf < TYPED_GLUE_RUN_ZIPF and commoner >= TYPED_GLUE_FREQUENT_ZIPF
                           and rarer >= TYPED_GLUE_OTHER_ZIPF)
@@ -986,6 +997,9 @@ _NO_WORD_BEFORE_ELISION = {"fr": frozenset({"del"})}
 #: mark leaves no doubt where the split is. At 5.5 the fr and it corpora split 2 lines, at
 #: 3.5 3, all glues (``fusilsd'assaut``).
 ELIDED_GLUE_WORD_ZIPF = 3.5
+#: The most frequent English words (``that``, ``was``, ``for``, ``the``): no run of two of
+#: them that no word list knows is a word (``Forthe``, ``Itwill``, ``thata``).
+VERY_FREQUENT_WORD_ZIPF = 6.5
 #: A glued lower-case pair needs a true function word on one side ("the", "into", "de",
 #: "und"): at 5.5 frequent content words ("four", "year", "long") made compounds such as
 #: "fourballs", "yearlong" look glued.
@@ -1080,8 +1094,10 @@ def _word_pair_score(left: str, right: str, lang: str) -> float | None:
     left_zipf, right_zipf = zipf(left, lang), zipf(right, lang)
     if lang == "en" and left == "a" and right_zipf >= 4.0 and len(right) >= 4:
         return right_zipf  # "atalk", "awider": of 60,000 corpus lines, no word no list knows starts so
-    if lang == "en" and right == "a" and len(left) >= 6 and left_zipf >= 3.5:
-        return left_zipf  # "undergonea"; shorter words end names and loans ("Mladá fronta", "waita")
+    if lang == "en" and right == "a" and (len(left) >= 6 and left_zipf >= 3.5 or left_zipf >= VERY_FREQUENT_WORD_ZIPF):
+        # "undergonea"; shorter words end names and loans ("Mladá fronta", "waita"), unless
+        # among the language's most frequent ("thata", "wasa"; not "get": "geta", sandals)
+        return left_zipf
     if left in _ACCENTED_ONE_LETTER_WORDS.get(lang, "") and len(right) >= 3:
         return right_zipf if right_zipf >= ACCENTED_ONE_LETTER_GLUE_ZIPF else None
     if left == "de" and lang in ONE_LETTER_WORD_LANGUAGES and len(right) >= 4 and right_zipf >= DE_GLUE_WORD_ZIPF:
@@ -1103,8 +1119,8 @@ def _word_pair_score(left: str, right: str, lang: str) -> float | None:
     stem_like = left_zipf < 6.8
     if right in _ENCLITICS.get(lang, ()) and stem_like:
         return None  # "concluirlas" is a verb and its object; "porlo" ("por" 7.0) is a glue
-    if lang == "en" and right in _EN_COMPOUND_ENDINGS:
-        return None
+    if lang == "en" and right in _EN_COMPOUND_ENDINGS and stem_like:
+        return None  # "headfirst", "topmost"; but "Thefirst", "tothe": no compound starts with "the"
     if len(right) == 1:
         if right in _NEVER_WORD_ENDINGS.get(lang, ()) and left_zipf >= 3.0:
             return left_zipf  # "chegouà"
@@ -1162,6 +1178,9 @@ def _other_word_zipf(left: str, right: str, other: str, function_zipf: float, la
     return 3.5
 
 
+_EN_SUBJECT_PRONOUNS = frozenset({"I", "It", "You", "We", "They", "He", "She"})
+_EN_AUXILIARIES = frozenset("is are was were can could must will would shall should may might do does did has have "
+                            "had".split())
 #: English pronouns that open brand names written in camel case.
 _BRAND_PRONOUNS = frozenset({"We", "My", "You", "Your", "Our", "Me", "Us"})
 
