@@ -203,6 +203,13 @@ def suspicious_spans(text: str, lang: str, context=None, hints: bool = False, gl
                 spans.append(Span(prev_start, m.end(2), "model.capital_after_noun",
                                   f"{word!r} is capitalised between two nouns: a segment translated on its own after a link?"))
                 continue
+            if len(word) > 1 and _name_follows(text, m.end(2)) and _clause_may_open_after(text[prev_start:m.start(1)], lang):
+                # "the tea bags This Canadian team": after a content word in lower case that
+                # introduces no title, the capitalised function word opens the next clause.
+                spans.append(Span(prev_start, m.end(2), "model.capital_after_link",
+                                  f"{word!r} is capitalised in mid-sentence after a word in lower case that "
+                                  "names no title: a segment translated on its own after a link?"))
+                continue
             if len(word) == 1 or _name_follows(text, m.end(2)):
                 # "Serie A", "Chang An Avenue", "How To Get Away": a name or a title in title case
                 spans.append(Span(prev_start, m.end(2), "model.capital_in_title",
@@ -221,6 +228,25 @@ def suspicious_spans(text: str, lang: str, context=None, hints: bool = False, gl
     protected = protected_spans(text)
     spans = [s for s in spans if not any(ps < s.end and s.start < pe for ps, pe in protected)]
     return sorted(spans, key=lambda s: (s.start, s.end))
+
+
+#: English nouns and verbs after which a title in title case may begin (``the film Gone With
+#: the Wind``, ``a song called With or Without You``).
+_TITLE_INTRODUCERS = frozenset(
+    "film films movie movies book books song songs album albums show shows series novel novels play plays opera "
+    "magazine magazines newspaper newspapers paper journal programme program programs titled called named entitled "
+    "channel brand label slogan motto hashtag campaign project exhibition festival game games app website blog "
+    "podcast episode column poem painting read reads reading watch watched sing sang perform performed wrote "
+    "write writes written directed starring starred published released presented staged recorded".split())
+#: A content word, not a function word, this rare at most.
+CLAUSE_BOUNDARY_WORD_MAX_ZIPF = 5.5
+
+
+def _clause_may_open_after(previous: str, lang: str) -> bool:
+    """Whether an English word in lower case may end a clause before a capitalised function
+    word that a capitalised word follows (``bags This Canadian``), rather than introduce a title."""
+    return (lang == "en" and len(previous) >= 4 and previous.isalpha() and previous.islower()
+            and zipf(previous, lang) < CLAUSE_BOUNDARY_WORD_MAX_ZIPF and previous not in _TITLE_INTRODUCERS)
 
 
 #: German formal address (``Sie``, ``Ihr Baby``), capitalised anywhere in a sentence.

@@ -468,3 +468,18 @@ def test_detector_flags_an_article_capitalised_after_a_word_of_time(text, lang, 
     spans = [text[s.start:s.end] for s in suspicious_spans(text, lang, hints=True)
              if s.rule == "model.capital_function_word"]
     assert spans == ([flagged] if flagged else [])
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("released from the tea bags This Canadian research team exposed fleas.", "model.capital_after_link"),
+    ("I watched the film Gone With The Wind again.", "model.capital_in_title"),  # a title may begin there
+    ("the man who wrote As You Like It", "model.capital_in_title"),
+])
+def test_a_capitalised_function_word_after_a_content_word_opens_a_clause(text, rule):
+    """``tea bags This Canadian team``: after an English content word in lower case that
+    introduces no title, a capitalised function word before a capitalised word opens the next
+    clause (held to the floor after a link), not a title (held to a title's stricter floor)."""
+    from cleanup.detect import suspicious_spans
+
+    rules = [s.rule for s in suspicious_spans(text, "en") if s.rule.startswith("model.capital")]
+    assert rules[:1] == [rule]
