@@ -211,15 +211,17 @@ def test_a_word_split_off_a_title_keeps_its_capital(text, lang, run, kept):
 
 @pytest.mark.parametrize("text, lang, span, comma", [
     ("The US Federal Aviation Administration Has left the way open.", "en", "Administration Has", False),
-    ('"Eu e Zeca Temos uma amizade de mais de 20 anos!', "pt", "Zeca Temos", False),
+    ("Le ministre des Finances Est parti hier.", "fr", "Finances Est", False),
     ("Zhang, the founder of TSMC Has said so.", "en", "TSMC Has", True),  # a comma may close the apposition
-    ("Quando a gente precisa fazer uma vistoria É tudo muito precário.", "pt", "vistoria É", True),  # after a clause
+    ("When the agency reviewed the plan it Has approved it.", "en", "it Has", True),  # after a subordinate clause
+    ("Chitarrista appassionato Ha tenuto lì un concerto.", "it", "appassionato Ha", True),  # the subject dropped
     ("The agency's chief Mark Dickson Said that it would.", "en", "Dickson Said", True),  # not an auxiliary
 ])
 def test_a_finite_auxiliary_after_its_subject_takes_no_comma(text, lang, span, comma):
     """``Administration Has left``: a finite auxiliary capitalised after its subject lost no
     comma, unless one closes a clause opened earlier in the sentence (the model had written
-    ``Administration, has left``, ``Zeca, temos``)."""
+    ``Administration, has left``); not where the language drops its subjects (Italian
+    ``Chitarrista appassionato, ha tenuto``)."""
     from cleanup.neural import _applicable_ops, _Request
 
     start = text.index(span)
