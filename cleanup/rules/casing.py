@@ -594,7 +594,20 @@ def propose_capital_after_link(text: str, lang: str, context) -> list[Fix]:
             fixes.append(Fix(m.start(2), m.start(2) + 1, m.group(2)[0].lower(),
                              f"{m.group(2)!r} is capitalised in mid-sentence after {previous!r}: a segment "
                              "translated on its own after a link", 0.8))
+    if lang == "en":
+        for m in _SPEECH_VERB_AFTER_QUOTE.finditer(text):
+            fixes.append(Fix(m.start(1), m.start(1) + 1, m.group(1)[0].lower(),
+                             f"{m.group(1)!r}, the verb of speech after a quotation and its speaker's name, is "
+                             "capitalised: a segment translated on its own after a link", 0.85))
     return fixes
+
+
+#: An English verb of speech capitalised after a quotation and its speaker's name, before a
+#: stop or a comma (``our task", Antonova Said.``, ``I will tell you," Korsh Replied.``): no
+#: line of the English corpus has one (``Edward Said.`` and ``Simon Says,`` follow no quotation).
+_SPEECH_VERB_AFTER_QUOTE = re.compile(
+    r"(?:[,.!?][\"”]|[\"”],) (?:[A-Z][^\W\d_]+ ){1,3}(Said|Says|Replied|Added|Explained|Stated|Noted|Asked|Wrote|"
+    r"Insisted|Admitted|Continued|Concluded|Told|Claimed|Warned|Recalled|Remarked|Stressed|Argued)(?=[.,;!?]|$)")
 
 
 #: An elided article or pronoun capitalised after a lower-case content word (``incertitude
