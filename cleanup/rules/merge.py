@@ -158,9 +158,10 @@ HYPHENATED_GLUE_ZIPF = 3.0
 #: One-letter function words glued, capitalised, to the end of a name before a lower-case
 #: word (``HurstonY comenzó``): a brand ends in a letter before a name or a verb in English
 #: (``SpaceX``), not before a lower-case Spanish word. No line of the es, pt and it corpora
-#: has a word of 4 letters or more so ending; nor a shorter function word (``comO movimento``,
+#: has a word of 4 letters or more so ending, nor the English one of the article ``a``
+#: (``FollowingA meeting``, ``Mr BromA guarantee``); nor a shorter function word (``comO movimento``,
 #: ``AíÉ que``: only ``BoE``, no word).
-_TRAILING_ONE_LETTER_WORDS = {"es": "YOAE", "pt": "AOEÉ", "it": "EAOÈ"}
+_TRAILING_ONE_LETTER_WORDS = {"en": "A", "es": "YOAE", "pt": "AOEÉ", "it": "EAOÈ"}
 
 #: The English pronoun "I" glued to the capitalised word after it (``ISaid``, ``IAnswered``):
 #: no lower→upper change marks it. Of 136,303 English corpus lines, one has such a run
