@@ -661,6 +661,9 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
         if lang == "de" and (fix := _german_opener_glue(text, m, context)):
             fixes.append(fix)
             continue
+        if (pair := _conjunction_glue(run, lang)) and not _recurs(context, run):
+            fixes.append(_split_fix(m, *pair, "a word glued to the conjunction after it"))
+            continue
         pair = _preposition_article(run, lang)
         if pair and not _recurs(context, run):
             fixes.append(_split_fix(m, *pair, "a preposition glued to the article after it"))
@@ -732,6 +735,27 @@ def _uncompounded_glue(run: str, lang: str) -> tuple[str, str] | None:
     return None if len(endings) > UNCOMPOUNDED_SECOND_WORD_MAX_ENDINGS else pair
 
 
+#: "and" glued to the word before it, where no list knows the run and the word before is
+#: common enough (Zipf) in the language: ``Rockund``, ``Intrigenund``, ``decidedand``. No word
+#: or name that the lists lack ends so after a known word (``Dortmund``, ``Baffinland``,
+#: ``Kakavand`` start with no word); on the en and de corpora 4 lines split, all their glues
+#: (``Euround``, ``Gegnerund``, ``Guardianund``). Not French ``et`` (``Robinet``), nor the
+#: one-letter words of es, pt and it.
+_CONJUNCTIONS_ENDING_GLUES = {"en": ("and",), "de": ("und", "oder")}
+CONJUNCTION_GLUE_WORD_ZIPF = 3.0
+
+
+def _conjunction_glue(run: str, lang: str) -> tuple[str, str] | None:
+    for conjunction in _CONJUNCTIONS_ENDING_GLUES.get(lang, ()):
+        left = run[: -len(conjunction)]
+        if (run.endswith(conjunction) and len(left) >= 4 and (left.islower() or left[1:].islower())
+                and max(zipf(left, lang), zipf(left.lower(), lang)) >= CONJUNCTION_GLUE_WORD_ZIPF
+                and not any(known_anywhere(form, other) > 0 for form in {run, run.lower()}
+                            for other in WORD_WORD_LANGUAGES)):
+            return left, conjunction
+    return None
+
+
 #: Prepositions an article is glued to, where a glue of the two is no word of the
 #: language (not Italian or Portuguese, which contract them: ``della``, ``do``; Italian
 #: ``digli`` is a verb).
@@ -745,10 +769,12 @@ PREPOSITION_ARTICLE_MAX_ZIPF = 4.0
 
 
 #: Words that open a German sentence and begin no compound (``Damitsolle``, ``Wirversenden``,
-#: ``Diekenianischen``; before a very frequent short word too: ``Wäream Sonntag``): German
+#: ``Diekenianischen``, ``Allesist``, ``Insgesamtbin``, ``Siewiederholte``; before a very
+#: frequent short word too: ``Wäream Sonntag``; not ``Er``, a prefix, as in the name ``Erfan``,
+#: the one corpus line such openers would split, with ``es``, ``sie``, ``alles`` added): German
 #: splits no other capitalised run at a sentence start, where a glue and a compound look alike
 #: (``Ausbildungsplatz``).
-_GERMAN_OPENERS = ("damit", "immer", "wäre", "die", "der", "das", "wir", "ich")
+_GERMAN_OPENERS = ("insgesamt", "alles", "damit", "immer", "wäre", "die", "der", "das", "wir", "ich", "sie", "es")
 #: The word glued to such an opener must be at least this common.
 GERMAN_OPENER_GLUE_WORD_ZIPF = 3.0
 
