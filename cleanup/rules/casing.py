@@ -594,11 +594,46 @@ def propose_capital_after_link(text: str, lang: str, context) -> list[Fix]:
             fixes.append(Fix(m.start(2), m.start(2) + 1, m.group(2)[0].lower(),
                              f"{m.group(2)!r} is capitalised in mid-sentence after {previous!r}: a segment "
                              "translated on its own after a link", 0.8))
+    if lang == "de":
+        fixes += _german_final_verbs(text)
     if lang == "en":
         for m in _SPEECH_VERB_AFTER_QUOTE.finditer(text):
             fixes.append(Fix(m.start(1), m.start(1) + 1, m.group(1)[0].lower(),
                              f"{m.group(1)!r}, the verb of speech after a quotation and its speaker's name, is "
                              "capitalised: a segment translated on its own after a link", 0.85))
+    return fixes
+
+
+#: A German infinitive or participle capitalised at the end of its clause, after a noun, where
+#: a finite auxiliary or modal earlier in the clause opens the verbal bracket it closes
+#: (``muss Risiken Eingehen``, ``sind von dieser Garantie Ausgeschlossen.``, ``würde ein
+#: Aushebeln Bedeuten?``). The word's lower-case form must be the corpus's usual one
+#: (``GERMAN_FINAL_VERB_LOWER_RATIO``), which keeps nouns made of verbs (``das Eingehen``) and
+#: names (``Lorenz Hart``) out. One line of the German corpus changes, its own slip (``8 000
+#: Jazz Modelle Verkauft.``).
+_GERMAN_FINAL_VERB = re.compile(r"(?<=[a-zäöüß] )[A-ZÄÖÜ][a-zäöüß]+ ([A-ZÄÖÜ][a-zäöüß]+)(?=[.,;:!?“\"]|$)")
+_GERMAN_VERB_FORM = re.compile(r"[a-zäöüß]+(?:en|ern|eln)|(?:ge|be|er|ver|zer|ent|emp|miss|(?:ab|an|auf|aus|bei|ein|fest|"
+                               r"her|hin|los|mit|nach|vor|weg|zu|zurück|zusammen)ge)[a-zäöüß]+t")
+_GERMAN_FINITE_AUXILIARIES = frozenset(
+    "muss müssen musste mussten kann können konnte konnten soll sollen sollte sollten will wollen wollte wollten "
+    "darf dürfen durfte würde würden wird werden wurde wurden ist sind war waren hat haben hatte hatten habe".split())
+GERMAN_FINAL_VERB_LOWER_RATIO = 4
+
+
+def _german_final_verbs(text: str) -> list[Fix]:
+    fixes = []
+    for m in _GERMAN_FINAL_VERB.finditer(text):
+        word = m.group(1)
+        lower = word.lower()
+        form = cased_table("de").get(lower)
+        lower_only = (form.lower_count >= GERMAN_FINAL_VERB_LOWER_RATIO * max(1, form.capitalised_count)
+                      if form is not None else written_lower_case(word, "de"))
+        clause_start = max(text.rfind(". ", 0, m.start()), text.rfind(", ", 0, m.start())) + 1
+        if (lower_only and _GERMAN_VERB_FORM.fullmatch(lower)
+                and set(text[clause_start:m.start()].split()) & _GERMAN_FINITE_AUXILIARIES):
+            fixes.append(Fix(m.start(1), m.start(1) + 1, word[0].lower(),
+                             f"{word!r}, a verb closing the clause that an auxiliary opened, is capitalised: a "
+                             "segment translated on its own after a link", 0.8))
     return fixes
 
 
