@@ -456,13 +456,15 @@ _SPEECH_VERB_ENDINGS = {"es": ("ó", "aron", "ieron"), "pt": ("ou", "eu", "iu", 
 #: simple, which report speech before the speaker's name (``magie Avoua Jens Lehmann``; their
 #: -a ends too many names to go by). Most are too rare in the corpus for its lower-case lists,
 #: so they count as written only in lower case. Not the forms that are nouns or names too
-#: (German ``Stand``, ``Bot``, ``Wuchs``, ``Lag``, ``Gaben``, ``Trug``, ``Stieg``, ``Kamen``;
+#: (German ``Stand``, ``Bot``, ``Wuchs``, ``Lag``, ``Gaben``, ``Trug``, ``Stieg``, ``Kamen``, and of the
+#: modals ``Würde``, ``Muss``, ``Soll``, which are listed as ``Könnte``, ``Sollte``, ``Wurde`` are;
 #: Spanish ``vino``; Italian ``prese``; Portuguese ``fez``, Fez). None of them is capitalised
 #: after a word in mid-sentence on the six corpora.
 _LISTED_VERB_FORMS = {lang: frozenset(words.split()) for lang, words in {
     "de": "ging gingen kam sah sahen gab nahm nahmen fand fanden blieb blieben rief riefen fiel fielen "
           "lief liefen schrieb schrieben sprach sprachen traf trafen zog zogen flog fuhr starb schlug sank "
-          "schien ließ saß trat verließ erhielt begann gewann verlor",
+          "schien ließ saß trat verließ erhielt begann gewann verlor könnte könnten konnte konnten müsste müssten "
+          "musste mussten sollte sollten dürfte dürften durfte durften wollte wollten wurde wurden wird kann",
     "fr": "avoua déclara affirma ajouta expliqua indiqua précisa souligna estima raconta confia résuma assura "
           "rappela insista martela répliqua admit poursuivit répondit conclut reconnut",
     "pt": "houve teve esteve disse pôde quis veio deu trouxe soube pôs estiver estiverem tiver tiverem puder "

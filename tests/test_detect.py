@@ -176,6 +176,8 @@ def test_detector_hints_a_word_the_corpus_writes_only_in_lower_case_capitalised(
     ("Zur Information Sende ich Ihnen ein Transkript.", "de", "Information Sende"),
     ("Sie wissen, wie viel Geld ich verdiene.", "de", None),  # a noun before "ich"
     ("Seine Stieftochter Ging nach Plymouth, wo sie lebte.", "de", "Stieftochter Ging"),  # a strong past tense
+    ("Die Situation in Kaesong Könnte eine Katastrophe auslösen.", "de", "Kaesong Könnte"),  # a modal no noun spells
+    ("Das ist eine Frage der Würde für alle.", "de", None),  # "Würde" is a noun too
     ("No Sudeste Houve a retração mais forte, de 8,4 por cento.", "pt", "Sudeste Houve"),  # an irregular past
     ("Se Dudu Estiver recuperado, ele será o companheiro de Deyverson.", "pt", "Dudu Estiver"),
     ("Er vergleicht sie mit seinen gemeinnützigen Gaben und Spenden.", "de", None),  # "Gaben" is a noun too
