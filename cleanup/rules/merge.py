@@ -68,6 +68,13 @@ def propose_case_boundary(text: str, lang: str, context) -> list[Fix]:
         if lang == "en" and _EN_GLUED_I.fullmatch(run) and known_anywhere(run, lang) < KNOWN_WORD_ZIPF:
             fixes += _glued_pronoun_i(text, m.start(), m.end())
             continue
+        if (pair := _one_letter_article_glued(run, lang)) and sentence_start(text, m.start()):
+            left, right = pair
+            if right[0].isupper() and split_lowers(text, m.start(), m.end(), 1, lang):
+                right = right[0].lower() + right[1:]
+            fixes.append(Fix(m.start(), m.end(), f"{left} {right}",
+                             f"the article {left!r} glued to the word after it at a link boundary", 0.8))
+            continue
         bounds = [i for i in range(1, len(run)) if run[i - 1].islower() and run[i].isupper()]
         if (pronoun_glue := pronoun_after_mixed_case(run)) is not None:
             head, pronoun = pronoun_glue
@@ -146,6 +153,27 @@ def pronoun_after_mixed_case(run: str) -> tuple[str, str] | None:
             return None  # one lower→upper change: the split above, which the model then judges
         return head, pronoun
     return None
+
+
+#: Portuguese one-letter articles glued, at a sentence start, to a word (``OCapitão América``,
+#: ``ARegionalização``, ``Omundo``) that a word list knows (capitalised: Zipf 2 in any
+#: language; in lower case: 4 in Portuguese), in a run that no list knows: no line of the
+#: Portuguese corpus has one.
+_ONE_LETTER_ARTICLE_GLUE = re.compile(r"([OA])([A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]{2,}|[^\W\d_A-ZÀ-Þ]{3,})")
+ONE_LETTER_ARTICLE_CAPITALISED_WORD_ZIPF = 2.0
+ONE_LETTER_ARTICLE_LOWER_WORD_ZIPF = 4.0
+
+
+def _one_letter_article_glued(run: str, lang: str) -> tuple[str, str] | None:
+    m = _ONE_LETTER_ARTICLE_GLUE.fullmatch(run) if lang == "pt" else None
+    if m is None or any(known_anywhere(form, other) > 0 for form in {run, run.lower()} for other in WORD_WORD_LANGUAGES):
+        return None
+    if run.lower() in word_list(lang, "unlisted"):
+        return None
+    article, word = m.groups()
+    known = (max(known_anywhere(word, other) for other in WORD_WORD_LANGUAGES) >= ONE_LETTER_ARTICLE_CAPITALISED_WORD_ZIPF
+             if word[0].isupper() else zipf(word, lang) >= ONE_LETTER_ARTICLE_LOWER_WORD_ZIPF)
+    return (article, word) if known else None
 
 
 #: The last part of a hyphenated word glued to a capitalised word (``55-year-oldWas``,
