@@ -68,6 +68,13 @@ def propose_case_boundary(text: str, lang: str, context) -> list[Fix]:
         if lang == "en" and _EN_GLUED_I.fullmatch(run) and known_anywhere(run, lang) < KNOWN_WORD_ZIPF:
             fixes += _glued_pronoun_i(text, m.start(), m.end())
             continue
+        if acronym_glue := _ACRONYM_THEN_WORD.fullmatch(run) if lang in ACRONYM_GLUE_LANGUAGES else None:
+            acronym, word = acronym_glue.groups()
+            if written_lower_case(word, lang) and not (lang == "pt" and word.endswith("s")):
+                fixes.append(Fix(m.start(), m.end(), f"{acronym} {word[0].lower()}{word[1:]}",
+                                 f"an acronym glued to a word the corpus writes only in lower case: {acronym!r} + "
+                                 f"{word!r}", 0.85))
+                continue
         if (pair := _one_letter_article_glued(run, lang)) and sentence_start(text, m.start()):
             left, right = pair
             if right[0].isupper() and split_lowers(text, m.start(), m.end(), 1, lang):
@@ -154,6 +161,13 @@ def pronoun_after_mixed_case(run: str) -> tuple[str, str] | None:
         return head, pronoun
     return None
 
+
+#: An acronym glued to a capitalised word that the corpus writes only in lower case (``da
+#: PFComeçou às 16h30``): no line of the es, fr, it corpora has one, the pt one a brand's
+#: plural (``BRVias``, hence no Portuguese word in -s); English brands are spelt so
+#: (``DCLeaks``, ``WPScan``), German nouns too.
+_ACRONYM_THEN_WORD = re.compile(r"([A-Z]{2,})([A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]{3,})")
+ACRONYM_GLUE_LANGUAGES = frozenset({"es", "fr", "pt", "it"})
 
 #: Portuguese one-letter articles glued, at a sentence start, to a word (``OCapitão América``,
 #: ``ARegionalização``, ``Omundo``) that a word list knows (capitalised: Zipf 2 in any
