@@ -456,8 +456,8 @@ _SPEECH_VERB_ENDINGS = {"es": ("ó", "aron", "ieron"), "pt": ("ou", "eu", "iu", 
 #: simple, which report speech before the speaker's name (``magie Avoua Jens Lehmann``; their
 #: -a ends too many names to go by). Most are too rare in the corpus for its lower-case lists,
 #: so they count as written only in lower case. Not the forms that are nouns or names too
-#: (German ``Stand``, ``Bot``, ``Wuchs``, ``Lag``, ``Gaben``, ``Trug``, ``Stieg``, ``Kamen``, and of the
-#: modals ``Würde``, ``Muss``, ``Soll``, which are listed as ``Könnte``, ``Sollte``, ``Wurde`` are;
+#: (German ``Stand``, ``Bot``, ``Wuchs``, ``Lag``, ``Gaben``, ``Trug``, ``Stieg``, ``Kamen``, the
+#: modals ``Würde``, ``Muss``, ``Soll``, unlike ``Könnte``, ``Sollte``, ``Wurde``;
 #: Spanish ``vino``; Italian ``prese``; Portuguese ``fez``, Fez). None of them is capitalised
 #: after a word in mid-sentence on the six corpora.
 _LISTED_VERB_FORMS = {lang: frozenset(words.split()) for lang, words in {

@@ -21,6 +21,7 @@ from .article import Article, Edit
 from .config import DEFAULT_MODEL_DIR, SUPPORTED_LANGUAGES, Config
 from .errors import ModelError
 from .ops import OPS, apply_op, glue_point, mark_span, parse_op
+from .rules.lexicon import FINITE_AUXILIARIES
 from .rules.merge import (capital_follows, continues_a_title, first_name_and_surname, lowercase_in_german,
                           split_lowers)
 from .verify import Proposal, check_model_proposal, common_prefix, common_suffix
@@ -438,17 +439,15 @@ def _applicable_ops(text: str, request: _Request) -> list[str]:
     return ["keep"] + options
 
 
-#: Finite auxiliaries and copulas: capitalised after their subject (``the Federal Aviation
-#: Administration Has left``), they take no comma before them unless one closes a clause opened
-#: earlier in the sentence (``Zhang, the founder, has``). English and French only, whose verbs
-#: have their subject before them. Spanish, Portuguese and Italian drop the subject, so the words
+#: Finite auxiliaries and copulas (``rules.lexicon.FINITE_AUXILIARIES``): capitalised after their
+#: subject (``the Federal Aviation Administration Has left``), they take no comma before them
+#: unless one closes a clause opened earlier in the sentence (``Zhang, the founder, has``).
+#: English and French only, whose verbs have their subject before them. Spanish, Portuguese and Italian drop the subject, so the words
 #: before the verb may be a phrase of their own, closed by the comma (``Chitarrista appassionato,
 #: ha tenuto``, ``dopo il 17 ottobre, ha detto``: on fresh Italian sentences 3 repairs lost, none
 #: gained, against one gained in pt and es each). Not German, whose verb may open the main clause
 #: after a subordinate one, comma lost (``Weil er kam Hat``).
-_FINITE_AUXILIARIES = {lang: frozenset(words.split()) for lang, words in {
-    "en": "has have had is was were will would can could should must does did",
-    "fr": "est sont était étaient ont avait avaient va vont sera seront peut peuvent doit doivent"}.items()}
+NO_COMMA_BEFORE_AUXILIARY_LANGUAGES = frozenset({"en", "fr"})
 #: ...nor after a sentence that opens with a subordinate clause, whose end the comma marks
 #: (``When the agency reviewed it, has``).
 _SUBORDINATORS = {lang: frozenset(words.split()) for lang, words in {
@@ -457,7 +456,7 @@ _SUBORDINATORS = {lang: frozenset(words.split()) for lang, words in {
 
 
 def _finite_verb_without_a_clause_to_close(text: str, span_start: int, span: str, lang: str) -> bool:
-    if span.rsplit(" ", 1)[-1].lower() not in _FINITE_AUXILIARIES.get(lang, ()):
+    if lang not in NO_COMMA_BEFORE_AUXILIARY_LANGUAGES or span.rsplit(" ", 1)[-1].lower() not in FINITE_AUXILIARIES[lang]:
         return False
     sentence_start = max(text.rfind(stop, 0, span_start) for stop in (". ", "! ", "? ", "\n")) + 1
     before = text[sentence_start:span_start]

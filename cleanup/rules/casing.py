@@ -16,8 +16,9 @@ import re
 from functools import lru_cache
 
 from . import PROSE, Fix, Rule
-from .lexicon import (ARTICLES, CONJUNCTIONS, CONNECTIVES, DETERMINERS, GERMAN_CONTRACTIONS, CasedForm, cased_table,
-                      is_title, known_anywhere, rarely_capitalised, table_rows, word_list, written_lower_case, zipf)
+from .lexicon import (ARTICLES, CONJUNCTIONS, CONNECTIVES, DETERMINERS, FINITE_AUXILIARIES, GERMAN_CONTRACTIONS,
+                      CasedForm, cased_table, is_title, known_anywhere, rarely_capitalised, table_rows, word_list,
+                      written_lower_case, zipf)
 from .merge import SUBJECT_PRONOUNS, SUBJECT_PRONOUNS_OF, famous
 from ..ops import NO_COMMA_AFTER
 from ..config import SUPPORTED_LANGUAGES
@@ -614,9 +615,6 @@ def propose_capital_after_link(text: str, lang: str, context) -> list[Fix]:
 _GERMAN_FINAL_VERB = re.compile(r"(?<=[a-zäöüß] )[A-ZÄÖÜ][a-zäöüß]+ ([A-ZÄÖÜ][a-zäöüß]+)(?=[.,;:!?“\"]|$)")
 _GERMAN_VERB_FORM = re.compile(r"[a-zäöüß]+(?:en|ern|eln)|(?:ge|be|er|ver|zer|ent|emp|miss|(?:ab|an|auf|aus|bei|ein|fest|"
                                r"her|hin|los|mit|nach|vor|weg|zu|zurück|zusammen)ge)[a-zäöüß]+t")
-_GERMAN_FINITE_AUXILIARIES = frozenset(
-    "muss müssen musste mussten kann können konnte konnten soll sollen sollte sollten will wollen wollte wollten "
-    "darf dürfen durfte würde würden wird werden wurde wurden ist sind war waren hat haben hatte hatten habe".split())
 GERMAN_FINAL_VERB_LOWER_RATIO = 4
 
 
@@ -630,7 +628,7 @@ def _german_final_verbs(text: str) -> list[Fix]:
                       if form is not None else written_lower_case(word, "de"))
         clause_start = max(text.rfind(". ", 0, m.start()), text.rfind(", ", 0, m.start())) + 1
         if (lower_only and _GERMAN_VERB_FORM.fullmatch(lower)
-                and set(text[clause_start:m.start()].split()) & _GERMAN_FINITE_AUXILIARIES):
+                and set(text[clause_start:m.start()].split()) & FINITE_AUXILIARIES["de"]):
             fixes.append(Fix(m.start(1), m.start(1) + 1, word[0].lower(),
                              f"{word!r}, a verb closing the clause that an auxiliary opened, is capitalised: a "
                              "segment translated on its own after a link", 0.8))

@@ -191,6 +191,15 @@ def is_title(word: str, lang: str) -> bool:
 #: the verb after them, nor ``Ainsi``, ``Alors``, ``Still``, which open sentences without one);
 #: and the word for yes, which takes one as well (``Yes,`` 132 times against 4 without in the
 #: English corpus, ``Oui,`` 20:3, ``Sí,`` 7:1, ``Sim,`` 4:0, ``Sì,`` 6:0).
+#: Finite auxiliaries, modals and copulas, which a capitalised glue or a lost comma may put after
+#: their subject (``ItIs``, ``Administration Has left``, German ``muss Risiken Eingehen``).
+FINITE_AUXILIARIES = {lang: frozenset(words.split()) for lang, words in {
+    "en": "is are was were can could must will would shall should may might do does did has have had",
+    "fr": "est sont était étaient ont avait avaient va vont sera seront peut peuvent doit doivent",
+    "de": "muss müssen musste mussten kann können konnte konnten soll sollen sollte sollten will wollen wollte "
+          "wollten darf dürfen durfte würde würden wird werden wurde wurden ist sind war waren hat haben hatte "
+          "hatten habe"}.items()}
+
 CONNECTIVES = {lang: frozenset(words.split("|")) for lang, words in {
     "en": "however|moreover|furthermore|meanwhile|nevertheless|nonetheless|otherwise|therefore|consequently|"
           "additionally|instead|likewise|similarly|accordingly|in addition|in fact|of course|for example|"

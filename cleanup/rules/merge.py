@@ -15,7 +15,7 @@ import itertools
 import re
 
 from . import PROSE, Fix, Rule
-from .lexicon import (ARTICLES, CONNECTIVES, cased_table, is_known_name, known_anywhere, listed_words_around,
+from .lexicon import (ARTICLES, CONNECTIVES, FINITE_AUXILIARIES, cased_table, is_known_name, known_anywhere, listed_words_around,
                       mostly_capitalised, rarely_capitalised, word_list, written_lower_case, zipf)
 
 # A run of letters, not touching digits or other letters/underscores on either side.
@@ -68,14 +68,14 @@ def propose_case_boundary(text: str, lang: str, context) -> list[Fix]:
         if lang == "en" and _EN_GLUED_I.fullmatch(run) and known_anywhere(run, lang) < KNOWN_WORD_ZIPF:
             fixes += _glued_pronoun_i(text, m.start(), m.end())
             continue
-        if acronym_glue := _ACRONYM_THEN_WORD.fullmatch(run) if lang in ACRONYM_GLUE_LANGUAGES else None:
+        if lang in ACRONYM_GLUE_LANGUAGES and (acronym_glue := _ACRONYM_THEN_WORD.fullmatch(run)):
             acronym, word = acronym_glue.groups()
             if written_lower_case(word, lang) and not (lang == "pt" and word.endswith("s")):
                 fixes.append(Fix(m.start(), m.end(), f"{acronym} {word[0].lower()}{word[1:]}",
                                  f"an acronym glued to a word the corpus writes only in lower case: {acronym!r} + "
                                  f"{word!r}", 0.85))
                 continue
-        if (pair := _one_letter_article_glued(run, lang)) and sentence_start(text, m.start()):
+        if lang == "pt" and sentence_start(text, m.start()) and (pair := _one_letter_article_glued(run, lang)):
             left, right = pair
             if right[0].isupper() and split_lowers(text, m.start(), m.end(), 1, lang):
                 right = right[0].lower() + right[1:]
@@ -108,7 +108,7 @@ def propose_case_boundary(text: str, lang: str, context) -> list[Fix]:
             fixes.append(Fix(m.start(), m.end(), f"{left} {right.lower()}",
                              f"a sentence-opening connective glued at a link boundary: {left!r} + {right!r}", 0.85))
             continue  # "DePlus, il": "de plus", not the "De" of a name ("DeLutis")
-        if lang == "en" and left in _EN_SUBJECT_PRONOUNS and right.lower() in _EN_AUXILIARIES:
+        if lang == "en" and left in _PRONOUNS_BEFORE_AUXILIARIES and right.lower() in FINITE_AUXILIARIES["en"]:
             pronoun = left if opens_sentence or left == "I" else left.lower()
             fixes.append(Fix(m.start(), m.end(), f"{pronoun} {right.lower()}",
                              f"a subject pronoun glued to its auxiliary at a link boundary: {left!r} + {right!r}", 0.85))
@@ -179,7 +179,7 @@ ONE_LETTER_ARTICLE_LOWER_WORD_ZIPF = 4.0
 
 
 def _one_letter_article_glued(run: str, lang: str) -> tuple[str, str] | None:
-    m = _ONE_LETTER_ARTICLE_GLUE.fullmatch(run) if lang == "pt" else None
+    m = _ONE_LETTER_ARTICLE_GLUE.fullmatch(run)
     if m is None or any(known_anywhere(form, other) > 0 for form in {run, run.lower()} for other in WORD_WORD_LANGUAGES):
         return None
     if run.lower() in word_list(lang, "unlisted"):
@@ -258,6 +258,8 @@ _DE_POLITE = frozenset({"Sie", "Ihr", "Ihre", "Ihnen", "Ihrer", "Ihren", "Ihrem"
 SUBJECT_PRONOUNS_OF = {lang: frozenset(words.split()) for lang, words in {
     "en": "I He She It We They", "es": "Él Ella Ellos Ellas", "fr": "Il Elle Ils Elles Lui", "de": "Er Es",
     "pt": "Ele Ela Eles Elas", "it": "Lui Lei Esso Essa Loro Essi"}.items()}
+#: English subject pronouns glued to an auxiliary after them (``ItIs``, ``YouCan``).
+_PRONOUNS_BEFORE_AUXILIARIES = SUBJECT_PRONOUNS_OF["en"] | {"You"}
 #: ... and all of them, as the merge rules ask (a glue keeps any language's subject pronoun visible).
 SUBJECT_PRONOUNS = frozenset().union(*SUBJECT_PRONOUNS_OF.values())
 #: Longest first, so that ``Ellas`` is not taken for ``Ella`` + ``s``.
@@ -618,7 +620,7 @@ def propose_name_word(text: str, lang: str, context) -> list[Fix]:
 #: six corpora no run no list knows splits so (``Merethe``, ``Picocon``, ``Smartcom`` end in
 #: ``the``, ``con``, ``com``, left out); rarer first words are names (``Baffinland``,
 #: ``Weserhof``, ``Averof``).
-_FUNCTION_WORDS_ENDING_NO_NAME = {lang: frozenset(words.split()) for lang, words in {
+_FUNCTION_WORDS_ENDING_NO_NAME = {lang: tuple(words.split()) for lang, words in {
     "en": "of are were was has have had and with from that this",
     "es": "de del que los las por para", "fr": "de des du que les pour avec",
     "pt": "de do da dos das que por para", "it": "di del della che per"}.items()}
@@ -777,8 +779,9 @@ def _uncompounded_glue(run: str, lang: str) -> tuple[str, str] | None:
     return None if len(endings) > UNCOMPOUNDED_SECOND_WORD_MAX_ENDINGS else pair
 
 
-#: "and" glued to the word before it, where no list knows the run and the word before is
-#: common enough (Zipf) in the language: ``Rockund``, ``Intrigenund``, ``decidedand``. No word
+#: A conjunction (English ``and``, German ``und``, ``oder``) glued to the word before it, where no
+#: list knows the run and the word before is common enough (Zipf) in the language: ``Rockund``,
+#: ``Intrigenund``, ``decidedand``. No word
 #: or name that the lists lack ends so after a known word (``Dortmund``, ``Baffinland``,
 #: ``Kakavand`` start with no word); on the en and de corpora 4 lines split, all their glues
 #: (``Euround``, ``Gegnerund``, ``Guardianund``). Not French ``et`` (``Robinet``), nor the
@@ -812,8 +815,8 @@ PREPOSITION_ARTICLE_MAX_ZIPF = 4.0
 
 #: Words that open a German sentence and begin no compound (``Damitsolle``, ``Wirversenden``,
 #: ``Diekenianischen``, ``Allesist``, ``Insgesamtbin``, ``Siewiederholte``; before a very
-#: frequent short word too: ``Wäream Sonntag``; not ``Er``, a prefix, as in the name ``Erfan``,
-#: the one corpus line such openers would split, with ``es``, ``sie``, ``alles`` added): German
+#: frequent short word too: ``Wäream Sonntag``). Not ``Er``, a prefix: with it, the one corpus
+#: line such openers split would be a name's (``Erfan``), with ``es``, ``sie``, ``alles``, none. German
 #: splits no other capitalised run at a sentence start, where a glue and a compound look alike
 #: (``Ausbildungsplatz``).
 _GERMAN_OPENERS = ("insgesamt", "alles", "damit", "immer", "wäre", "die", "der", "das", "wir", "ich", "sie", "es")
@@ -1247,9 +1250,6 @@ def _other_word_zipf(left: str, right: str, other: str, function_zipf: float, la
     return 3.5
 
 
-_EN_SUBJECT_PRONOUNS = frozenset({"I", "It", "You", "We", "They", "He", "She"})
-_EN_AUXILIARIES = frozenset("is are was were can could must will would shall should may might do does did has have "
-                            "had".split())
 #: English pronouns that open brand names written in camel case.
 _BRAND_PRONOUNS = frozenset({"We", "My", "You", "Your", "Our", "Me", "Us"})
 
