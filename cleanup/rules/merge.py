@@ -1095,12 +1095,14 @@ _FUTURE_ENDINGS = {lang: frozenset(endings.split()) for lang, endings in {
 #: (``Ilsélargissent``, ``nousavons``, Italian ``Leigrida``), the pronoun splits off even before a
 #: rare verb, in a run no list knows (the Italian third person only after ``lei``, ``lui``, which
 #: no run of the corpora begins with). On the es, fr, pt and it corpora it splits only glues of
-#: the corpus (``ilscondamnent``).
+#: the corpus (``ilscondamnent``); Portuguese ``ele``, ``ela`` before a third person singular
+#: (``Elecansou``) split none of its lines.
 _PRONOUN_VERB_ENDINGS = {
     "fr": {"ils": ("ent",), "elles": ("ent",), "nous": ("ons",), "vous": ("ez",)},
     "it": {"lei": ("a", "e"), "lui": ("a", "e"), "noi": ("iamo",), "voi": ("ate", "ete", "ite")},
     "es": {"ellos": ("an", "en"), "ellas": ("an", "en"), "nosotros": ("mos",), "nosotras": ("mos",)},
-    "pt": {"eles": ("am", "em"), "elas": ("am", "em"), "nós": ("mos",)}}
+    "pt": {"eles": ("am", "em"), "elas": ("am", "em"), "nós": ("mos",), "ele": ("ou", "eu", "iu", "a", "e"),
+           "ela": ("ou", "eu", "iu", "a", "e")}}
 PRONOUN_VERB_ZIPF = 2.0
 #: Accented one-letter words no word of the language starts with, so a glue after one is
 #: plain (``émuito`` → ``é muito``, ``àvista``, ``èstato``).
