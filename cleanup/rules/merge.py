@@ -15,8 +15,8 @@ import itertools
 import re
 
 from . import PROSE, Fix, Rule
-from .lexicon import (ARTICLES, CONNECTIVES, FINITE_AUXILIARIES, cased_table, is_known_name, known_anywhere, listed_words_around,
-                      mostly_capitalised, rarely_capitalised, word_list, written_lower_case, zipf)
+from .lexicon import (ARTICLES, CONNECTIVES, FINITE_AUXILIARIES, cased_table, is_known_name, known_anywhere,
+                      listed_words_around, mostly_capitalised, rarely_capitalised, word_list, written_lower_case, zipf)
 
 # A run of letters, not touching digits or other letters/underscores on either side.
 _RUN = r"(?<![\w@#/.\-])[^\W\d_]+(?:['’][^\W\d_]+)?"
@@ -180,9 +180,7 @@ ONE_LETTER_ARTICLE_LOWER_WORD_ZIPF = 4.0
 
 def _one_letter_article_glued(run: str, lang: str) -> tuple[str, str] | None:
     m = _ONE_LETTER_ARTICLE_GLUE.fullmatch(run)
-    if m is None or any(known_anywhere(form, other) > 0 for form in {run, run.lower()} for other in WORD_WORD_LANGUAGES):
-        return None
-    if run.lower() in word_list(lang, "unlisted"):
+    if m is None or not unknown_everywhere(run) or run.lower() in word_list(lang, "unlisted"):
         return None
     article, word = m.groups()
     known = (max(known_anywhere(word, other) for other in WORD_WORD_LANGUAGES) >= ONE_LETTER_ARTICLE_CAPITALISED_WORD_ZIPF
@@ -631,7 +629,7 @@ def _capitalised_word_and_function_word(run: str, lang: str) -> tuple[str, str] 
     for right in _FUNCTION_WORDS_ENDING_NO_NAME.get(lang, ()):
         left = run[: -len(right)]
         if (run.endswith(right) and len(left) >= 4
-                and zipf(left.lower(), lang) >= CAPITALISED_WORD_BEFORE_FUNCTION_WORD_ZIPF):
+                and zipf(left, lang) >= CAPITALISED_WORD_BEFORE_FUNCTION_WORD_ZIPF):
             return left, right
     return None
 
@@ -781,11 +779,10 @@ def _uncompounded_glue(run: str, lang: str) -> tuple[str, str] | None:
 
 #: A conjunction (English ``and``, German ``und``, ``oder``) glued to the word before it, where no
 #: list knows the run and the word before is common enough (Zipf) in the language: ``Rockund``,
-#: ``Intrigenund``, ``decidedand``. No word
-#: or name that the lists lack ends so after a known word (``Dortmund``, ``Baffinland``,
-#: ``Kakavand`` start with no word); on the en and de corpora 4 lines split, all their glues
-#: (``Euround``, ``Gegnerund``, ``Guardianund``). Not French ``et`` (``Robinet``), nor the
-#: one-letter words of es, pt and it.
+#: ``Intrigenund``, ``decidedand``. No word or name that the lists lack ends so after a known
+#: word (``Dortmund``, ``Baffinland``, ``Kakavand`` start with no word); on the en and de corpora
+#: 4 lines split, all their glues (``Euround``, ``Gegnerund``, ``Guardianund``). Not French ``et``
+#: (``Robinet``), nor the one-letter words of es, pt and it.
 _CONJUNCTIONS_ENDING_GLUES = {"en": ("and",), "de": ("und", "oder")}
 CONJUNCTION_GLUE_WORD_ZIPF = 3.0
 
@@ -794,9 +791,7 @@ def _conjunction_glue(run: str, lang: str) -> tuple[str, str] | None:
     for conjunction in _CONJUNCTIONS_ENDING_GLUES.get(lang, ()):
         left = run[: -len(conjunction)]
         if (run.endswith(conjunction) and len(left) >= 4 and (left.islower() or left[1:].islower())
-                and max(zipf(left, lang), zipf(left.lower(), lang)) >= CONJUNCTION_GLUE_WORD_ZIPF
-                and not any(known_anywhere(form, other) > 0 for form in {run, run.lower()}
-                            for other in WORD_WORD_LANGUAGES)):
+                and zipf(left, lang) >= CONJUNCTION_GLUE_WORD_ZIPF and unknown_everywhere(run)):
             return left, conjunction
     return None
 
@@ -1069,8 +1064,8 @@ _NO_WORD_BEFORE_ELISION = {"fr": frozenset({"del"})}
 #: mark leaves no doubt where the split is. At 5.5 the fr and it corpora split 2 lines, at
 #: 3.5 3, all glues (``fusilsd'assaut``).
 ELIDED_GLUE_WORD_ZIPF = 3.5
-#: The most frequent English words (``that``, ``was``, ``for``, ``the``): no run of two of
-#: them that no word list knows is a word (``Forthe``, ``Itwill``, ``thata``).
+#: The most frequent English words (``that``, ``was``): glued to ``a`` in a run no word list
+#: knows, they are a glue however short (``thata``).
 VERY_FREQUENT_WORD_ZIPF = 6.5
 #: A glued lower-case pair needs a true function word on one side ("the", "into", "de",
 #: "und"): at 5.5 frequent content words ("four", "year", "long") made compounds such as
