@@ -65,7 +65,7 @@ def propose_case_boundary(text: str, lang: str, context) -> list[Fix]:
     fixes = []
     for m in _letter_runs(text, lang):
         run = m.group(0)
-        if lang == "en" and _EN_GLUED_I.fullmatch(run) and known_anywhere(run, lang) < KNOWN_WORD_ZIPF:
+        if lang == "en" and _EN_GLUED_I.fullmatch(run) and _pronoun_i_glue(run, context):
             fixes += _glued_pronoun_i(text, m.start(), m.end())
             continue
         if lang in ACRONYM_GLUE_LANGUAGES and (acronym_glue := _ACRONYM_THEN_WORD.fullmatch(run)):
@@ -96,7 +96,7 @@ def propose_case_boundary(text: str, lang: str, context) -> list[Fix]:
         if (right in _TRAILING_ONE_LETTER_WORDS.get(lang, "") and left[1:].islower()
                 and (len(left) >= 4 or zipf(left, lang) >= FUNCTION_WORD_ZIPF)
                 and re.match(r" [^\W\d_A-ZÀ-Þ]", text[m.end():m.end() + 2])):
-            fixes.append(Fix(m.start(), m.end(), f"{left} {right.lower()}",
+            fixes.append(Fix(m.start(), m.end(), f"{left} {right if right == 'I' else right.lower()}",
                              f"a word glued to the one-letter word after it: {left!r} + {right!r}", 0.85))
             continue
         elided = _ELIDED_ARTICLE_AFTER_GLUE.get(lang)
@@ -199,24 +199,48 @@ HYPHENATED_GLUE_ZIPF = 3.0
 #: word (``HurstonY comenzó``): a brand ends in a letter before a name or a verb in English
 #: (``SpaceX``), not before a lower-case Spanish word. No line of the es, pt and it corpora
 #: has a word of 4 letters or more so ending, nor the English one of the article ``a``
-#: (``FollowingA meeting``, ``Mr BromA guarantee``); nor a shorter function word (``comO movimento``,
-#: ``AíÉ que``: only ``BoE``, no word).
-_TRAILING_ONE_LETTER_WORDS = {"en": "A", "es": "YOAE", "pt": "AOEÉ", "it": "EAOÈ"}
+#: (``FollowingA meeting``, ``Mr BromA guarantee``) or of the pronoun ``I`` (``BeforeI go``,
+#: ``butI believe``: two English corpus lines end a word so, ``SaI`` and the glue ``HymnsI``, neither
+#: before a lower-case word); nor a shorter function word (``comO movimento``, ``AíÉ que``: only
+#: ``BoE``, no word).
+_TRAILING_ONE_LETTER_WORDS = {"en": "AI", "es": "YOAE", "pt": "AOEÉ", "it": "EAOÈ"}
 
-#: The English pronoun "I" glued to the capitalised word after it (``ISaid``, ``IAnswered``):
-#: no lower→upper change marks it. Of 136,303 English corpus lines, one has such a run
-#: (``IThe``, itself a glue).
-_EN_GLUED_I = re.compile(r"I[A-Z][a-z]{2,}")
+#: The English pronoun "I" glued to the capitalised word after it (``ISaid``, ``IAnswered``,
+#: ``IWouldn't``): no lower→upper change marks it. Of 136,303 English corpus lines, one has
+#: such a run (``IThe``, itself a glue). Glued to a lower-case word, only to an auxiliary or a
+#: verb "I" opens a clause with (``Ihad``, ``Ican``, ``Iam``; ``_VERBS_AFTER_I``): names begin
+#: with "I" and a word (``Ivan``, ``Ito``, ``Ido``), and only ``Ido``, which the corpus
+#: capitalises in mid-sentence, ends in one of these.
+_EN_GLUED_I = re.compile(r"I(?:[A-Z][a-z]{2,}(?:['’][a-z]+)?|[a-z]{2,})")
+_VERBS_AFTER_I = FINITE_AUXILIARIES["en"] | frozenset("am think know want hope believe feel".split())
 #: The word after a glued "I" must be this common to split it off.
 GLUED_I_WORD_ZIPF = 3.0
+#: wordfreq lists some glues typed on social media (``ihave`` 2.1, ``iam`` 3.0): one no list
+#: knows better than this is still a glue where the word after "I" is this common.
+GLUED_I_TYPED_RUN_ZIPF = 3.5
+GLUED_I_FREQUENT_WORD_ZIPF = 5.5
 _NOT_AFTER_I = frozenset("the a an and of to in on for with at by from as".split())
+
+
+def _pronoun_i_glue(run: str, context) -> bool:
+    """Whether ``run`` (``_EN_GLUED_I``) reads as the pronoun "I" glued to the next word rather
+    than a word or a name: no list knows it, or only as a typed glue before a very frequent
+    word (``IHave``, ``Ihad``), and the corpus and the article do not write it as a name."""
+    word = run[1:]
+    if run[1].islower() and word not in _VERBS_AFTER_I:
+        return False  # "Ivan", "Iran", "Inuit"
+    if run.lower() in cased_table("en") or _recurs(context, run):
+        return False  # "Ido", a name the corpus writes in mid-sentence
+    run_zipf = known_anywhere(run, "en")
+    return run_zipf < KNOWN_WORD_ZIPF or (
+        run_zipf < GLUED_I_TYPED_RUN_ZIPF and zipf(word.lower(), "en") >= GLUED_I_FREQUENT_WORD_ZIPF)
 
 
 def _glued_pronoun_i(text: str, start: int, end: int) -> list[Fix]:
     """``ISaid I did`` → ``I said I did``: the verb after "I" is lowered as after a lower-case word.
 
-    >>> [f.after for f in _glued_pronoun_i("ISaid I did", 0, 5)]
-    ['I said']
+    >>> [f.after for f in _glued_pronoun_i("ISaid I did, Ihad", 0, 5) + _glued_pronoun_i("ISaid I did, Ihad", 13, 17)]
+    ['I said', 'I had']
     """
     word = text[start + 1:end]
     if zipf(word.lower(), "en") < GLUED_I_WORD_ZIPF or word.lower() in _NOT_AFTER_I:
