@@ -100,6 +100,14 @@ def comma_suffix_counts(lang: str) -> dict[str, tuple[int, int, int, int]]:
 
 
 @lru_cache(maxsize=None)
+def opener_comma_counts(lang: str) -> dict[str, tuple[int, int]]:
+    """A sentence's first words in lower case (``after all``, ``según él``) → how often the corpus
+    follows them with a comma, and with anything else (``data/<lang>/comma_after_opener.tsv``,
+    ``scripts/build_opener_table.py``; only phrases seen with a comma 5 times or more)."""
+    return {phrase: (int(comma), int(other)) for phrase, comma, other in table_rows(lang, "comma_after_opener.tsv")}
+
+
+@lru_cache(maxsize=None)
 def cased_table(lang: str) -> dict[str, CasedForm]:
     """lower-case word → how often the corpus writes it capitalised vs lower-case mid-sentence."""
     return {lower: CasedForm(cap, int(n_cap), int(n_lower)) for lower, cap, n_cap, n_lower in table_rows(lang, "cased.tsv")}

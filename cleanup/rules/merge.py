@@ -75,7 +75,8 @@ def propose_case_boundary(text: str, lang: str, context) -> list[Fix]:
                                  f"an acronym glued to a word the corpus writes only in lower case: {acronym!r} + "
                                  f"{word!r}", 0.85))
                 continue
-        if lang == "pt" and sentence_start(text, m.start()) and (pair := _one_letter_article_glued(run, lang)):
+        if lang in _SENTENCE_OPENING_ONE_LETTER_WORDS and sentence_start(text, m.start()) and (
+                pair := _one_letter_article_glued(run, lang)):
             left, right = pair
             if right[0].isupper() and split_lowers(text, m.start(), m.end(), 1, lang):
                 right = right[0].lower() + right[1:]
@@ -169,11 +170,13 @@ def pronoun_after_mixed_case(run: str) -> tuple[str, str] | None:
 _ACRONYM_THEN_WORD = re.compile(r"([A-Z]{2,})([A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]{3,})")
 ACRONYM_GLUE_LANGUAGES = frozenset({"es", "fr", "pt", "it"})
 
-#: Portuguese one-letter articles glued, at a sentence start, to a word (``OCapitão América``,
-#: ``ARegionalização``, ``Omundo``) that a word list knows (capitalised: Zipf 2 in any
-#: language; in lower case: 4 in Portuguese), in a run that no list knows: no line of the
-#: Portuguese corpus has one.
-_ONE_LETTER_ARTICLE_GLUE = re.compile(r"([OA])([A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]{2,}|[^\W\d_A-ZÀ-Þ]{3,})")
+#: Portuguese one-letter articles and the conjunction ``e`` glued, at a sentence start, to a word
+#: (``OCapitão América``, ``ARegionalização``, ``Omundo``, ``EIsso significa``), and Italian ``e``
+#: and ``a`` (``EPoi``), that a word list knows (capitalised: Zipf 2 in any language; in lower
+#: case: 4 in the article's), in a run that no list knows: no line of the Portuguese or Italian
+#: corpus has one (``EMicro``, once, is an acronym's run).
+_SENTENCE_OPENING_ONE_LETTER_WORDS = {"pt": "OAE", "it": "EA"}
+_ONE_LETTER_ARTICLE_GLUE = re.compile(r"([OAE])([A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]{2,}|[^\W\d_A-ZÀ-Þ]{3,})")
 ONE_LETTER_ARTICLE_CAPITALISED_WORD_ZIPF = 2.0
 ONE_LETTER_ARTICLE_LOWER_WORD_ZIPF = 4.0
 
@@ -183,6 +186,8 @@ def _one_letter_article_glued(run: str, lang: str) -> tuple[str, str] | None:
     if m is None or not unknown_everywhere(run) or run.lower() in word_list(lang, "unlisted"):
         return None
     article, word = m.groups()
+    if article not in _SENTENCE_OPENING_ONE_LETTER_WORDS[lang]:
+        return None
     known = (max(known_anywhere(word, other) for other in WORD_WORD_LANGUAGES) >= ONE_LETTER_ARTICLE_CAPITALISED_WORD_ZIPF
              if word[0].isupper() else zipf(word, lang) >= ONE_LETTER_ARTICLE_LOWER_WORD_ZIPF)
     return (article, word) if known else None
@@ -541,7 +546,10 @@ def _is_deliberate_mixed_case(run: str, left: str, right: str, lang: str, contex
     if _listed_brand(run):
         return True
     if left.islower() and len(left) == 1 and left in _GLUED_ONE_LETTER_WORDS.get(lang, ""):
-        return False  # "oItamaraty", "àVista", "aTime": a one-letter word, not a brand's prefix
+        # "oItamaraty", "àVista", "aTime", "ePontual": a one-letter word, not a brand's prefix;
+        # but "e" begins brands too, which word lists know ("eCommerce", "eSocial")
+        return left == "e" and (_recurs(context, run) or any(
+            known_anywhere(run, other) >= KNOWN_WORD_ZIPF for other in WORD_WORD_LANGUAGES))
     if left.islower() and (len(left) == 1 or (len(left) == 2 and zipf(left, lang) < 4.0)):  # iPhone, eBay
         return True
     if left.lower() in _NAME_PREFIXES and left[0].isupper():  # McDonald, DeSantis, LeBron
@@ -727,6 +735,10 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
         if lang == "de" and (fix := _german_opener_glue(text, m, context)):
             fixes.append(fix)
             continue
+        if (connective := _glued_connective(run, lang)) is not None:
+            fixes.append(Fix(m.start(), m.end(), connective,
+                             f"a connective of several words written solid at a link boundary: {run!r}", 0.8))
+            continue
         if (pair := _conjunction_glue(run, lang)) and not _recurs(context, run):
             fixes.append(_split_fix(m, *pair, "a word glued to the conjunction after it"))
             continue
@@ -799,6 +811,20 @@ def _uncompounded_glue(run: str, lang: str) -> tuple[str, str] | None:
         return None  # (before the endings, whose list of reversed words costs a first sort)
     endings = [word for word in listed_words_around(right, lang, at_start=False) if len(word) - len(right) >= 2]
     return None if len(endings) > UNCOMPOUNDED_SECOND_WORD_MAX_ENDINGS else pair
+
+
+def _glued_connective(run: str, lang: str) -> str | None:
+    """A listed connective of several words (``rules.lexicon.CONNECTIVES``) written solid,
+    with its capital if any (``Sinembargo`` → ``Sin embargo``, ``noentanto``, ``ofcourse``): no
+    word of its language is spelt so."""
+    if not (run.islower() or run[1:].islower()):
+        return None
+    phrase = _SOLID_CONNECTIVES.get(lang, {}).get(run.lower())
+    return None if phrase is None else run[0] + phrase[1:]
+
+
+_SOLID_CONNECTIVES = {lang: {phrase.replace(" ", ""): phrase for phrase in phrases if " " in phrase}
+                      for lang, phrases in CONNECTIVES.items()}
 
 
 #: A conjunction (English ``and``, German ``und``, ``oder``) glued to the word before it, where no
@@ -1098,9 +1124,11 @@ GLUE_FUNCTION_WORD_ZIPF = 6.0
 #: The one-letter words a lower-case glue may end with ("seísmoy" → "seísmo y"); not Spanish
 #: "e", which would split subjunctives ("extrañase").
 _ONE_LETTER_WORDS = {"es": "yoa", "fr": "àay", "pt": "aoeé", "it": "eaoè"}
-#: One-letter words glued to a capitalised word are split; not "e" or "i", the prefixes of
-#: brands (``eBay``, ``iPhone``).
-_GLUED_ONE_LETTER_WORDS = {"en": "a", "es": "yoa", "fr": "àay", "pt": "aoàé", "it": "aoè"}
+#: One-letter words glued to a capitalised word are split; not "i", the prefix of brands
+#: (``iPhone``), nor English, Spanish or French "e" (``eBay``). Portuguese and Italian "e" ("and")
+#: is, unless a word list knows the run (``eCommerce``, ``eSocial``): of those corpora's runs,
+#: only ``eBay`` begins so.
+_GLUED_ONE_LETTER_WORDS = {"en": "a", "es": "yoa", "fr": "àay", "pt": "aoàée", "it": "aoèe"}
 #: Words that end no word of the language, so a run ending in one is a glue (Portuguese
 #: writes the grave accent only on the contraction ``à``: ``Coelhoà`` → ``Coelho à``; of
 #: 21,668 corpus lines, 4 have a word so ending, all foreign: ``pietà``, ``déjà``).
@@ -1135,6 +1163,13 @@ _ENCLITICS = {
     "it": frozenset("mi ti si ci vi lo la li le gli ne".split()),
     "pt": frozenset("me te se lo la los las lhe lhes nos".split()),
 }
+#: Conjunctions and adverbs that no verb form is spelt as, before which a clitic pronoun is its
+#: own word (``cuandolos`` → ``cuando los``, ``porquese``, ``perose``; ``comerlo``, ``dandolo``
+#: are a verb and its object).
+_NO_VERB_BEFORE_ENCLITIC = {lang: frozenset(words.split()) for lang, words in {
+    "es": "cuando porque pero donde mientras aunque sino pues ya también tampoco nunca siempre",
+    "pt": "quando porque mas onde enquanto embora também já nunca sempre",
+    "it": "quando perché ma dove mentre anche già mai sempre"}.items()}
 #: English prefixes that are words of their own too (``outplay``, ``overall``): before a very
 #: frequent function word, in a run too rare to be a word, they are the word glued to it
 #: (``outthere``, ``overthe``, ``underthe``). Not ``here``, whose legal compounds are rare enough
@@ -1210,7 +1245,7 @@ def _word_pair_score(left: str, right: str, lang: str) -> float | None:
         return None
     # Words this frequent ("por", "de", "que", "the") are never the stem of an inflected form.
     stem_like = left_zipf < 6.8
-    if right in _ENCLITICS.get(lang, ()) and stem_like:
+    if right in _ENCLITICS.get(lang, ()) and stem_like and left not in _NO_VERB_BEFORE_ENCLITIC.get(lang, ()):
         return None  # "concluirlas" is a verb and its object; "porlo" ("por" 7.0) is a glue
     if lang == "en" and right in _EN_COMPOUND_ENDINGS and stem_like:
         return None  # "headfirst", "topmost"; but "Thefirst", "tothe": no compound starts with "the"
