@@ -284,7 +284,7 @@ class _AlwaysRepairer:
     def __init__(self, op, score=0.0):
         self.op, self.score = op, score
 
-    def choose(self, sources, candidates, relative=None, evidence=None):
+    def choose(self, sources, candidates, relative=None, evidence=None, keep_penalty=None):
         return [(self.op if self.op in options else "keep", self.score) for options in candidates]
 
 
@@ -447,3 +447,35 @@ def test_a_capital_between_two_words_is_never_offered_as_a_glue_to_split():
     start, end = text.index("Tipsport"), text.index(" registration")
     request = _Request(0, "en", 0, len(text), start, end, "hint.capital_lowercase_word", "")
     assert _applicable_ops(text, request) == ["keep", "comma", "lower"]
+
+
+def test_keep_is_penalised_where_the_model_keeps_too_often(monkeypatch):
+    """Two lower-case words run together that only a hint flags (``cameflying``): ``keep`` loses
+    ``KEEP_PENALTY_BY_RULE``'s share before the likeliest answer is taken; spans other rules
+    flag are judged on the model's scores alone."""
+    import cleanup.neural as neural
+
+    penalties = {}
+
+    class Recording(_AlwaysRepairer):
+        def choose(self, sources, candidates, relative=None, evidence=None, keep_penalty=None):
+            penalties.update(zip(sources, keep_penalty))
+            return super().choose(sources, candidates, relative, evidence, keep_penalty)
+
+    monkeypatch.setattr(neural, "load_repairer", lambda path: Recording("keep"))
+    clean_article("The soldiers cameflying over the hill, said kyiv officials.", Config(lang="en"))
+    by_span = {source.split("⟦")[1].split("⟧")[0]: penalty for source, penalty in penalties.items()}
+    assert by_span["cameflying"] == neural.KEEP_PENALTY_BY_RULE["hint.lower_glue"] > 0
+    assert neural.pick_answer({"keep": -0.30, "split": -0.40}, keep_penalty=by_span["cameflying"]) == ("split", -0.40)
+    assert len(by_span) > 1 and all(penalty == 0.0 for span, penalty in by_span.items() if span != "cameflying")
+
+
+def test_no_keep_penalty_in_german():
+    """German capitalises its nouns: a capital after a link is judged on the model's scores alone."""
+    import cleanup.neural as neural
+
+    span = dict(block=0, window_start=0, window_end=20, span_start=4, span_end=16, rule="model.capital_after_link",
+                reason="", split_at=None, before_capital=False)
+    assert neural.keep_penalty(neural._Request(lang="en", **span)) > 0
+    assert neural.keep_penalty(neural._Request(lang="de", **span)) == 0
+    assert neural.floor_kind("lower", neural._Request(lang="de", **span)) == "capital in German"

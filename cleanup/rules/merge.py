@@ -746,6 +746,9 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
         if pair and not _recurs(context, run):
             fixes.append(_split_fix(m, *pair, "a preposition glued to the article after it"))
             continue
+        if (pair := _two_short_function_words(run, lang)) and not _recurs(context, run):
+            fixes.append(_split_fix(m, *pair, "two short function words glued at a link boundary"))
+            continue
         if (len(run) < 5 or not (run.islower() or capitalised or short_capitalised) or "'" in run or "’" in run
                 or lower in cased_table(lang)
                 or lang in CORPUS_WORDS_LANGUAGES and lower in word_list(lang, "unlisted")):
@@ -811,6 +814,24 @@ def _uncompounded_glue(run: str, lang: str) -> tuple[str, str] | None:
         return None  # (before the endings, whose list of reversed words costs a first sort)
     endings = [word for word in listed_words_around(right, lang, at_start=False) if len(word) - len(right) >= 2]
     return None if len(endings) > UNCOMPOUNDED_SECOND_WORD_MAX_ENDINGS else pair
+
+
+#: Four lower-case letters that no list knows this well (Zipf) and that split into two words
+#: of two letters, both as frequent as function words (``etde`` → ``et de``, ``ouau``,
+#: ``onse``; Spanish ``dela`` is ``merge``'s preposition and article): on the es, fr, pt and it
+#: corpora one line has such a word (Spanish ``sulo``). Not English, whose corpus has more
+#: (``anan``, ``goas``), nor German.
+SHORT_GLUE_LANGUAGES = frozenset({"es", "fr", "pt", "it"})
+SHORT_GLUE_RUN_ZIPF = 2.6
+
+
+def _two_short_function_words(run: str, lang: str) -> tuple[str, str] | None:
+    if (lang not in SHORT_GLUE_LANGUAGES or len(run) != 4 or not (run.isalpha() and run.islower())
+            or run in cased_table(lang)
+            or any(known_anywhere(run, other) >= SHORT_GLUE_RUN_ZIPF for other in WORD_WORD_LANGUAGES)):
+        return None
+    left, right = run[:2], run[2:]
+    return (left, right) if min(zipf(left, lang), zipf(right, lang)) >= GLUE_FUNCTION_WORD_ZIPF else None
 
 
 def _glued_connective(run: str, lang: str) -> str | None:
@@ -1281,6 +1302,9 @@ def _word_pair_score(left: str, right: str, lang: str) -> float | None:
 #: (``comcredenciamento``): no Portuguese corpus line splits more; elsewhere 2.8 split an English
 #: surname (``Boronin`` → ``Boron in``).
 RARE_WORD_BESIDE_FUNCTION_WORD_ZIPF = 3.0
+#: French from 2.0 after the function word (``seconcentrait``, ``lesplanificateurs``): no line of
+#: the French corpus splits more (Spanish would split ``entornan``, ``confluidas``).
+FRENCH_RARE_WORD_AFTER_FUNCTION_WORD_ZIPF = 2.0
 LISTED_RARE_WORD_BESIDE_FUNCTION_WORD_ZIPF = 2.8
 RARE_WORD_FUNCTION_WORD_ZIPF = 6.5
 _SPLIT_OFF_AFTER_RARE_WORD = {lang: frozenset(words.split()) for lang, words in {
@@ -1302,7 +1326,7 @@ def _other_word_zipf(left: str, right: str, other: str, function_zipf: float, la
         if other == left and (lang in ("en", "fr") or right in _SPLIT_OFF_AFTER_RARE_WORD.get(lang, ())):
             return rare
         if other == right and left not in _PREFIX_LIKE_FUNCTION_WORDS:
-            return rare
+            return FRENCH_RARE_WORD_AFTER_FUNCTION_WORD_ZIPF if lang == "fr" else rare
     return 3.5
 
 
