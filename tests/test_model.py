@@ -337,15 +337,26 @@ def test_a_lower_case_glue_only_a_hint_found_is_split_at_its_own_floor(monkeypat
 
 
 def test_the_model_restores_a_rare_name_but_not_a_word_that_starts_names(monkeypatch):
-    """``capitalise`` is off for words the corpus also writes in lower case (``cup``), and
-    applied above its own floor to a rare word the corpus only capitalises (``watzke``)."""
+    """``capitalise`` needs a near-certain score on words the corpus also writes in lower case
+    (``cup``: ``casing hint``, -0.05), and is applied above its own floor to a rare word the
+    corpus only capitalises (``watzke``)."""
     import cleanup.neural as neural
 
-    monkeypatch.setattr(neural, "load_repairer", lambda path: _AlwaysRepairer("capitalise", score=-0.05))
+    monkeypatch.setattr(neural, "load_repairer", lambda path: _AlwaysRepairer("capitalise", score=-0.1))
     text = "Next week, said watzke, the world cup final will be played."
     cleaned = clean_article(text, Config(lang="en"))
     assert cleaned.text == "Next week, said Watzke, the world cup final will be played."
     assert [(e.before, e.source) for e in cleaned.edits] == [("w", "model")]
+
+
+def test_the_model_capitalises_a_word_the_corpus_mostly_capitalises_only_in_english_and_spanish(monkeypatch):
+    """``casing hint`` (``CASING_HINT_LANGUAGES``): however sure the model is, a French word the
+    corpus mostly capitalises stays as written (``la jolie blonde``); an English one does not."""
+    import cleanup.neural as neural
+
+    monkeypatch.setattr(neural, "load_repairer", lambda path: _AlwaysRepairer("capitalise", score=-0.01))
+    assert clean_article("They played the world cup final.", Config(lang="en")).text == "They played the World Cup final."
+    assert clean_article("Ils ont joué la finale de la coupe du monde.", Config(lang="fr")).edits == ()
 
 
 def test_a_capitalised_english_verb_after_a_name_is_repaired_as_the_model_prefers(monkeypatch):
@@ -479,3 +490,15 @@ def test_no_keep_penalty_in_german():
     assert neural.keep_penalty(neural._Request(lang="en", **span)) > 0
     assert neural.keep_penalty(neural._Request(lang="de", **span)) == 0
     assert neural.floor_kind("lower", neural._Request(lang="de", **span)) == "capital in German"
+
+
+def test_an_inner_capital_is_judged_more_readily_outside_english():
+    """``JohnsonEssayait``: in es, fr, pt and it a name glued to a word; English writes brands so."""
+    import cleanup.neural as neural
+
+    span = dict(block=0, window_start=0, window_end=20, span_start=4, span_end=16, rule="hint.case_glue",
+                reason="", split_at=None, before_capital=False)
+    assert neural.keep_penalty(neural._Request(lang="fr", **span)) > 0
+    assert neural.keep_penalty(neural._Request(lang="en", **span)) == 0
+    assert neural.floor_kind("split lower", neural._Request(lang="fr", **span)) == "inner capital hint"
+    assert neural.floor_kind("split lower", neural._Request(lang="en", **span)) == "glue hint"
