@@ -8,7 +8,10 @@ on a clean sentence only ``keep`` is right. The choice is then replayed offline,
 ``Repairer.choose`` and the floors make it (the corpus's comma evidence and relative scores
 included), with ``keep``'s score lowered by each penalty and with each floor in place of the
 shipped ones. Per rule that flagged the spans, each cell shows right choices / clean sentences'
-spans changed.
+spans changed. A last table per rule shows, for the spans where the corpus's counts weigh
+between two repairs (``neural.Evidence``: ``comma`` against ``lower``, ``split lower`` against
+``split``), the right choices with each shift added to the shipped lean (``COMMA_LEAN``,
+``SPLIT_CASE_LEAN``).
 
     python benchmarks/calibrate_keep.py en                  # the development split (as tune_floors.py)
     python benchmarks/calibrate_keep.py es pt fr --seeds 4 5 6 7 8
@@ -38,6 +41,7 @@ from model_quality import corrupted_pairs  # noqa: E402
 from tune_floors import dev_sentences  # noqa: E402
 
 PENALTIES = (0.0, 0.25, 0.5, 0.75, 1.0)
+LEAN_SHIFTS = (-0.5, -0.25, 0.0, 0.25, 0.5)
 FLOORS = (None, -0.35, -0.5, -0.7, -1.0)  # None: the shipped floor of each repair kind
 
 
@@ -77,16 +81,16 @@ def record_spans(text: str, target: str, clean: bool, config: Config) -> list[di
     return spans
 
 
-def replay(span: dict, penalty: float, floor: float | None) -> str:
-    """The option the pipeline would apply, with ``keep`` lowered by ``penalty`` and ``floor``
-    (when given) in place of every repair's own."""
+def replay(span: dict, penalty: float, floor: float | None, lean_shift: float = 0.0) -> str:
+    """The option the pipeline would apply, with ``keep`` lowered by ``penalty``, ``floor``
+    (when given) in place of every repair's own, and ``lean_shift`` added to the evidence's lean."""
     scores = span["scores"]
     ranked = {**scores, "keep": scores["keep"] - penalty} if "keep" in scores else scores
     answer = max(ranked, key=ranked.get)
     judged = scores
     weighed = span["evidence"]
     if weighed is not None and answer in (weighed.favoured, weighed.other) and weighed.other in scores:
-        judged = {**scores, weighed.favoured: scores[weighed.favoured] + weighed.total}
+        judged = {**scores, weighed.favoured: scores[weighed.favoured] + weighed.total + lean_shift}
         answer = max((weighed.favoured, weighed.other), key=judged.get)
     if answer == "keep":
         return "keep"
@@ -101,6 +105,7 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, nargs="*", default=[],
                         help="fresh seeds to draw from (default: the development split; en, de, fr only)")
     parser.add_argument("--rules", nargs="*", default=None, help="only these rules' tables")
+    parser.add_argument("--limit", type=int, default=None, help="at most this many corrupted and clean sentences per language")
     parser.add_argument("--model", type=Path, default=DEFAULT_MODEL_DIR)
     args = parser.parse_args()
     import torch
@@ -116,6 +121,7 @@ def main() -> None:
                 clean += seed_clean
         else:
             pairs, clean = dev_sentences(lang, 1000, 2000)
+        pairs, clean = pairs[:args.limit], clean[:args.limit]
         config = Config(lang=lang, model_path=args.model)
         print(f"{lang}: {len(pairs)} corrupted, {len(clean)} clean sentences", file=sys.stderr)
         for _, corrupted, target in pairs:
@@ -139,6 +145,13 @@ def main() -> None:
                 changed = sum(s["clean"] and op != "keep" for s, op in zip(spans, chosen))
                 cells.append(f"{right} / {changed}")
             print(f"| {penalty} | " + " | ".join(cells) + " |")
+        weighed = [s for s in spans if s["evidence"] is not None]
+        if weighed:
+            print(f"\n{len(weighed)} spans with corpus evidence: right choices by the lean's shift")
+            print("| " + " | ".join(f"{shift:+}" for shift in LEAN_SHIFTS) + " |")
+            print("|" + "---:|" * len(LEAN_SHIFTS))
+            print("| " + " | ".join(str(sum(s["right"].get(replay(s, 0.0, None, shift), False) for s in weighed))
+                                    for shift in LEAN_SHIFTS) + " |")
 
 
 if __name__ == "__main__":
