@@ -624,6 +624,12 @@ def propose_capital_after_link(text: str, lang: str, context) -> list[Fix]:
             fixes.append(Fix(m.start(1), m.start(1) + 1, m.group(1)[0].lower(),
                              f"{m.group(1)!r}, the verb of speech after a quotation and its speaker's name, is "
                              "capitalised: a segment translated on its own after a link", 0.85))
+        for pattern in (_SPEECH_VERB_AFTER_A_FULL_NAME, _SPEECH_VERB_AFTER_A_COMMA_AND_NAME):
+            for m in pattern.finditer(text):
+                if not title_case_line(text, m.start(1)):
+                    fixes.append(Fix(m.start(1), m.start(1) + 1, m.group(1)[0].lower(),
+                                     f"{m.group(1)!r}, a verb of speech after its speaker's name at the end of the "
+                                     "clause, is capitalised: a segment translated on its own after a link", 0.8))
     return fixes
 
 
@@ -660,9 +666,18 @@ def _german_final_verbs(text: str) -> list[Fix]:
 #: An English verb of speech capitalised after a quotation and its speaker's name, before a
 #: stop or a comma (``our task", Antonova Said.``, ``I will tell you," Korsh Replied.``): no
 #: line of the English corpus has one (``Edward Said.`` and ``Simon Says,`` follow no quotation).
+_SPEECH_VERBS_CAPITALISED = ("Said|Says|Replied|Added|Explained|Stated|Noted|Asked|Wrote|Insisted|Admitted|Continued|"
+                             "Concluded|Told|Tells|Claimed|Warned|Recalled|Remarked|Stressed|Argued")
 _SPEECH_VERB_AFTER_QUOTE = re.compile(
-    r"(?:[,.!?][\"”]|[\"”],) (?:[A-Z][^\W\d_]+ ){1,3}(Said|Says|Replied|Added|Explained|Stated|Noted|Asked|Wrote|"
-    r"Insisted|Admitted|Continued|Concluded|Told|Claimed|Warned|Recalled|Remarked|Stressed|Argued)(?=[.,;!?]|$)")
+    rf"(?:[,.!?][\"”]|[\"”],) (?:[A-Z][^\W\d_]+ ){{1,3}}({_SPEECH_VERBS_CAPITALISED})(?=[.,;!?]|$)")
+#: ...or after a name of two or three words that follows a lower-case word or a comma (``the
+#: company Petr Shaulski Said.``), or after a one-word name that follows a comma, before a stop
+#: (``the situation, Sormunen Says.``); not on a headline in title case, the English corpus's only
+#: such lines (``…, Security Council Told``, ``…, Source Says``), nor after one word without a comma
+#: (``with Edward Said.``).
+_SPEECH_VERB_AFTER_A_FULL_NAME = re.compile(
+    rf"(?<=[a-z,] )(?:[A-Z][^\W\d_]+ ){{2,3}}({_SPEECH_VERBS_CAPITALISED})(?=[.,;!?]|$)")
+_SPEECH_VERB_AFTER_A_COMMA_AND_NAME = re.compile(rf"(?<=, )[A-Z][^\W\d_]+ ({_SPEECH_VERBS_CAPITALISED})(?=[.;!?]|$)")
 
 
 #: An elided article or pronoun capitalised after a lower-case content word (``incertitude
