@@ -118,6 +118,24 @@ def _article_after_a_time_word(previous: str, word: str, lang: str) -> bool:
     return bool(time_word) and word in _CAPITALISED_ARTICLES[lang]
 
 
+def _after_a_dateline(text: str, word_start: int, lang: str) -> bool:
+    """Whether the word at ``word_start`` opens its line and names a place, as a dateline does
+    (``Berlin Der Chef``, ``WASHINGTON The``): the capital after it opens the story's first sentence."""
+    if word_start != text.rfind("\n", 0, word_start) + 1:
+        return False
+    word = re.match(r"[^\W\d_]+", text[word_start:])
+    return bool(word) and word.group(0)[0].isupper() and (word.group(0).isupper() or mostly_capitalised(word.group(0), lang))
+
+
+def _after_a_lower_case_word(text: str, start: int) -> bool:
+    """Whether a lower-case word stands right before ``start`` (``von tieren``, ``die tschechen``):
+    or a determiner opening the sentence (``Die tschechen``): where a German noun goes; a verb the corpus capitalises only as a noun follows a pronoun
+    (``Sie stütze sich``), a comma (``gilt, ernte Mandela``) or ends its clause after a noun
+    (``die lauten Kollegen ausreden!``)."""
+    before = re.search(r"(?<![^\W\d_])([^\W\d_]+) $", text[:start])
+    return before is not None and (before.group(1).islower() or before.group(1).lower() in DETERMINERS["de"])
+
+
 def suspicious_spans(text: str, lang: str, context=None, hints: bool = False, glue_hints: bool = False,
                      connectives_by_rule: bool = True) -> list[Span]:
     """Spans of one block that the model should look at, in text order.
@@ -152,6 +170,10 @@ def suspicious_spans(text: str, lang: str, context=None, hints: bool = False, gl
         if zipf(word.lower(), lang) >= FUNCTION_WORD_ZIPF and not mostly_capitalised(word, lang) and not (
                 lang == "de" and _german_noun_too(word)):
             prev_start = text.rfind(" ", 0, m.start(1)) + 1
+            if _after_a_dateline(text, prev_start, lang):
+                continue  # "Berlin Der Chef des Ifo-Instituts": the place the story was filed from
+            if casing.BEFORE_A_COORDINATED_NAME.match(text, m.end(2)):
+                continue  # "Great War and Modern Memory", "in Much and Ruppichteroth": names joined
             if m.start(2) in lowered_by_rule:
                 # The rule lowers it anyway; the model, reading the words before, chooses
                 # between that and a comma lost with the capital ("Army, in a").
@@ -305,6 +327,9 @@ def _hints(text: str, lang: str, glue_hints: bool = False, context=None) -> list
                 if form.lower_count == 0 and len(word) >= 4 and zipf(word, lang) < RARE_WORD_ZIPF:
                     spans.append(Span(m.start(), m.end(), "hint.rare_lowercase_name",
                                       "never written in lower case, and rare as a common word: a name?"))
+                elif form.lower_count == 0 and len(word) >= 4 and (lang != "de" or _after_a_lower_case_word(text, m.start())):
+                    spans.append(Span(m.start(), m.end(), "hint.unlowered_name",
+                                      "never written in lower case in mid-sentence: a name?"))
                 else:
                     spans.append(Span(m.start(), m.end(), "hint.lowercase_name", "usually written capitalised"))
             elif form is not None and form.capitalised_count * 4 >= form.lower_count and _name_follows(text, m.end()):
@@ -388,7 +413,9 @@ def _unlisted_verb_form(word: str, lang: str) -> bool:
 #: ``casing.proper_noun``) is a name the model may restore when it is rarer than this as a
 #: common word (``watzke``, ``aylan``; not ``nebula``), under a floor of its own
 #: (``cleanup.neural``). Words the corpus also writes lower-case (``cup``, ``bay``,
-#: ``inspectorate``, which start names and stand alone) stay ``hint.lowercase_name``.
+#: ``inspectorate``, which start names and stand alone) stay ``hint.lowercase_name``; commoner
+#: words the corpus never writes in lower case are ``hint.unlowered_name`` (``holt``,
+#: ``archie``, ``grammys``), under a strict floor.
 RARE_WORD_ZIPF = 3.0
 
 #: A capitalised word no list knows, this long, that ends in a word of NAME_GLUE_ENDING

@@ -349,14 +349,21 @@ def test_the_model_restores_a_rare_name_but_not_a_word_that_starts_names(monkeyp
     assert [(e.before, e.source) for e in cleaned.edits] == [("w", "model")]
 
 
-def test_the_model_capitalises_a_word_the_corpus_mostly_capitalises_only_in_english_and_spanish(monkeypatch):
-    """``casing hint`` (``CASING_HINT_LANGUAGES``): however sure the model is, a French word the
-    corpus mostly capitalises stays as written (``la jolie blonde``); an English one does not."""
+def test_a_sure_model_capitalises_a_word_the_corpus_never_writes_in_lower_case_only(monkeypatch):
+    """However sure the model is, ``cup`` (World Cup) and ``united`` (United States), which the
+    corpus also writes in lower case, stay as written, in English as in French; ``holt``, which
+    it only ever capitalises, is restored when the model is that sure (``casing unlowered``,
+    -0.05), and not when it is unsure."""
     import cleanup.neural as neural
 
     monkeypatch.setattr(neural, "load_repairer", lambda path: _AlwaysRepairer("capitalise", score=-0.01))
-    assert clean_article("They played the world cup final.", Config(lang="en")).text == "They played the World Cup final."
+    for text in ("She always has a cup with her.", "They asked for a united government."):
+        assert clean_article(text, Config(lang="en")).edits == ()
     assert clean_article("Ils ont joué la finale de la coupe du monde.", Config(lang="fr")).edits == ()
+    coach = "The team is unbeaten with head coach holt in charge."
+    assert clean_article(coach, Config(lang="en")).text == coach.replace("holt", "Holt")
+    monkeypatch.setattr(neural, "load_repairer", lambda path: _AlwaysRepairer("capitalise", score=-0.2))
+    assert clean_article(coach, Config(lang="en")).edits == ()
 
 
 def test_a_capitalised_english_verb_after_a_name_is_repaired_as_the_model_prefers(monkeypatch):

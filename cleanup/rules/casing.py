@@ -785,6 +785,8 @@ def capital_after_link(text: str, start: int, word: str, lang: str) -> bool:
     line_so_far = text[text.rfind("\n", 0, start) + 1 : start]
     if not any(ch.islower() for ch in line_so_far):
         return False  # after a dateline or a speaker in capitals (``RIO DE JANEIRO Aos``)
+    if BEFORE_A_COORDINATED_NAME.match(text, start + len(word)):
+        return False  # one of two names joined (``in Much and Ruppichteroth``): a place called so
     words_before = line_so_far.split()
     if lang == "de" and _after_german_determiner(words_before):
         return False  # a word made a noun (``das Aus``, ``sein Können``, ``dem blamablen Aus``)
@@ -797,6 +799,10 @@ def capital_after_link(text: str, start: int, word: str, lang: str) -> bool:
     ratio = CAPITAL_AFTER_LINK_LOWER_RATIO if lang in SMALL_CORPUS_LANGUAGES else CAPITAL_AFTER_LINK_LOWER_RATIO_LARGE_CORPUS
     return (form.lower_count >= CAPITAL_AFTER_LINK_MIN_LOWER
             and form.lower_count >= ratio * max(1, form.capitalised_count))
+
+
+#: "and" or "or" before a capitalised word, in any supported language.
+BEFORE_A_COORDINATED_NAME = re.compile(r" (?:and|or|und|oder|et|ou|y|o|e|ed) [A-ZÀ-Þ]")
 
 
 _CONNECTIVE_THEN_CAPITAL = re.compile(

@@ -1416,6 +1416,8 @@ def lower_glue_split(run: str, lang: str) -> tuple[str, str] | None:
             continue
         if left in word_list("common", "lower_prefixes") or _word_formation(left, right, lang):
             continue
+        if mostly_capitalised(left, lang) or mostly_capitalised(right, lang):
+            continue  # a name is no lower-case word: ``bradcasts`` is a typo, not ``Brad casts``
         score = (min(zipfs), sum(zipfs))
         if best is None or score > best[0]:
             best = (score, left, right)
@@ -1427,7 +1429,15 @@ def _word_formation(left: str, right: str, lang: str) -> bool:
     future ending after an infinitive (``copier`` + ``ont``), an enclitic pronoun, the end
     of an English solid compound (``stroke`` + ``maker``)."""
     return (right in _ENCLITICS.get(lang, ()) or left.endswith("r") and right in _FUTURE_ENDINGS.get(lang, ())
+            or left.endswith("r") and right in _PAST_ENDINGS.get(lang, ())
+            or lang == "pt" and left.endswith("e") and right == "iam"  # falsear: "falseiam"
             or lang == "en" and right in _EN_COMPOUND_ENDINGS)
+
+
+#: Endings that make a past tense of an infinitive: the Portuguese pluperfect (``realçara``,
+#: ``realçaram``), the Spanish imperfect subjunctive (``realizara``, ``realizaran``), which
+#: wordfreq lists only for common verbs.
+_PAST_ENDINGS = {"es": frozenset({"a", "as", "an"}), "pt": frozenset({"a", "as", "am"})}
 
 
 #: Noun endings that take a linking s inside a German compound (``Regierungs-``, ``Berufs-``).
