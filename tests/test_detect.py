@@ -327,6 +327,7 @@ def test_detector_hints_a_lower_case_word_often_capitalised_before_a_name():
     ("They lost the world cup final.", "en", "hint.lowercase_name"),  # common: it starts names and stands alone
     ("with head coach holt still to taste defeat", "en", "hint.unlowered_name"),  # common (Zipf 3.7), never lower-case
     ("Die tschechen haben den Ruf von Negativisten", "de", "hint.unlowered_name"),  # a noun after an article
+    ("passaram pelo pinhal de Leiria", "pt", "hint.lowercase_name"),  # a small corpus: not in Portuguese
     ("Er sei immer gleich. Sie stütze sich auf einen Vertreiber.", "de", "hint.lowercase_name"),  # a verb after its subject
     ("Man sollte sich nicht auf die lauten Kollegen ausreden!", "de", "hint.lowercase_name"),
 ])
