@@ -174,6 +174,8 @@ def suspicious_spans(text: str, lang: str, context=None, hints: bool = False, gl
                 continue  # "Berlin Der Chef des Ifo-Instituts": the place the story was filed from
             if casing.BEFORE_A_COORDINATED_NAME.match(text, m.end(2)):
                 continue  # "Great War and Modern Memory", "in Much and Ruppichteroth": names joined
+            if lang != "de" and casing.quoted_title(text, m.start(2)):
+                continue  # "“Running Out of Time 2” will be released": a title the article quotes, as written
             if m.start(2) in lowered_by_rule:
                 # The rule lowers it anyway; the model, reading the words before, chooses
                 # between that and a comma lost with the capital ("Army, in a").

@@ -337,9 +337,8 @@ def test_a_lower_case_glue_only_a_hint_found_is_split_at_its_own_floor(monkeypat
 
 
 def test_the_model_restores_a_rare_name_but_not_a_word_that_starts_names(monkeypatch):
-    """``capitalise`` needs a near-certain score on words the corpus also writes in lower case
-    (``cup``: ``casing hint``, -0.05), and is applied above its own floor to a rare word the
-    corpus only capitalises (``watzke``)."""
+    """``capitalise`` is never applied to words the corpus also writes in lower case (``cup``),
+    and is applied above its own floor to a rare word the corpus only capitalises (``watzke``)."""
     import cleanup.neural as neural
 
     monkeypatch.setattr(neural, "load_repairer", lambda path: _AlwaysRepairer("capitalise", score=-0.1))

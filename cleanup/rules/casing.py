@@ -869,6 +869,12 @@ def title_case_line(text: str, at: int) -> bool:
     """Whether the line holding ``at`` is a headline in title case, or the quotation holding it
     a title (``“Running Out of Time 2” will be released``, also in straight quotes): most of
     its words capitalised (:func:`_in_title_case`)."""
+    return quoted_title(text, at) or _in_title_case(_line_at(text, at)[1])
+
+
+def quoted_title(text: str, at: int) -> bool:
+    """Whether ``at`` is inside a quotation in title case, curly or straight: a title the
+    article quotes (``“Running Out of Time 2”``, ``the "Decision of the State Council on …"``)."""
     line_start, line = _line_at(text, at)
     before = line[: at - line_start]
     quoted = _QUOTATION.search(before)
@@ -876,11 +882,11 @@ def title_case_line(text: str, at: int) -> bool:
         closing = line.find(_CLOSING_QUOTE[quoted.group(1)], at - line_start)
         if closing > 0 and _in_title_case(line[quoted.end() : closing]):
             return True
-    if before.count('"') % 2:  # inside a straight quotation (``the "Decision of the State Council on …"``)
+    if before.count('"') % 2:  # inside a straight quotation
         closing = line.find('"', at - line_start)
         if closing > 0 and _in_title_case(line[before.rfind('"') + 1 : closing]):
             return True
-    return _in_title_case(line)
+    return False
 
 
 def _line_at(text: str, at: int) -> tuple[int, str]:
