@@ -17,7 +17,7 @@ from .rules.merge import GERMAN_ZU_INFINITIVE, SUBJECT_PRONOUNS
 from .rules.context import protected_spans
 from .config import SUPPORTED_LANGUAGES
 from .ops import NO_COMMA_AFTER
-from .rules.lexicon import (CONJUNCTIONS, DETERMINERS, GERMAN_CONTRACTIONS, GERMAN_SUBORDINATORS, cased_table,
+from .rules.lexicon import (ARTICLES, CONJUNCTIONS, DETERMINERS, GERMAN_CONTRACTIONS, GERMAN_SUBORDINATORS, cased_table,
                             known_anywhere, mostly_capitalised, written_lower_case, zipf)
 
 #: A capitalised word this common in its lower-case form is a function word, not a name.
@@ -118,6 +118,14 @@ def _article_after_a_time_word(previous: str, word: str, lang: str) -> bool:
     return bool(time_word) and word in _CAPITALISED_ARTICLES[lang]
 
 
+def _lower_in_titles(word: str, lang: str) -> bool:
+    """Whether title case writes ``word`` in lower case: an article, a conjunction or a
+    preposition (``"One Belt And One Road"`` is a link's trace; ``Running Out of Time`` is not)."""
+    lower = word.lower()
+    return (lower in ARTICLES.get(lang, ()) or lower in CONJUNCTIONS
+            or lower in NO_COMMA_AFTER.get(lang, ()) and lower not in DETERMINERS.get(lang, ()))
+
+
 def _after_a_dateline(text: str, word_start: int, lang: str) -> bool:
     """Whether the word at ``word_start`` opens its line and names a place, as a dateline does
     (``Berlin Der Chef``, ``WASHINGTON The``): the capital after it opens the story's first sentence."""
@@ -174,7 +182,7 @@ def suspicious_spans(text: str, lang: str, context=None, hints: bool = False, gl
                 continue  # "Berlin Der Chef des Ifo-Instituts": the place the story was filed from
             if casing.BEFORE_A_COORDINATED_NAME.match(text, m.end(2)):
                 continue  # "Great War and Modern Memory", "in Much and Ruppichteroth": names joined
-            if lang != "de" and casing.quoted_title(text, m.start(2)):
+            if lang != "de" and casing.quoted_title(text, m.start(2)) and not _lower_in_titles(word, lang):
                 continue  # "“Running Out of Time 2” will be released": a title the article quotes, as written
             if m.start(2) in lowered_by_rule:
                 # The rule lowers it anyway; the model, reading the words before, chooses
