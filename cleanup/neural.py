@@ -402,7 +402,7 @@ def keep_penalty(request: _Request) -> float:
     (:data:`KEEP_PENALTY_BY_RULE`). Not in German, which capitalises its nouns: a capital after
     a link is right there as often as not (fresh seeds 4-8: 1 repair more, 2 clean sentences
     changed: ``das wirklich Offene``, a quoted title)."""
-    if request.lang == "de" or request.rule == "hint.case_glue" and request.lang not in INNER_CAPITAL_HINT_LANGUAGES:
+    if request.lang == "de" or (request.rule == "hint.case_glue" and request.lang not in INNER_CAPITAL_HINT_LANGUAGES):
         return 0.0
     return KEEP_PENALTY_BY_RULE.get(request.rule, 0.0)
 

@@ -487,24 +487,28 @@ def test_keep_is_penalised_where_the_model_keeps_too_often(monkeypatch):
     assert len(by_span) > 1 and all(penalty == 0.0 for span, penalty in by_span.items() if span != "cameflying")
 
 
+def _flagged_span(lang: str, rule: str):
+    """A model request for a span flagged by ``rule``, wherever it stands in the text."""
+    import cleanup.neural as neural
+
+    return neural._Request(block=0, lang=lang, window_start=0, window_end=20, span_start=4, span_end=16,
+                           rule=rule, reason="")
+
+
 def test_no_keep_penalty_in_german():
     """German capitalises its nouns: a capital after a link is judged on the model's scores alone."""
     import cleanup.neural as neural
 
-    span = dict(block=0, window_start=0, window_end=20, span_start=4, span_end=16, rule="model.capital_after_link",
-                reason="", split_at=None, before_capital=False)
-    assert neural.keep_penalty(neural._Request(lang="en", **span)) > 0
-    assert neural.keep_penalty(neural._Request(lang="de", **span)) == 0
-    assert neural.floor_kind("lower", neural._Request(lang="de", **span)) == "capital in German"
+    assert neural.keep_penalty(_flagged_span("en", "model.capital_after_link")) > 0
+    assert neural.keep_penalty(_flagged_span("de", "model.capital_after_link")) == 0
+    assert neural.floor_kind("lower", _flagged_span("de", "model.capital_after_link")) == "capital in German"
 
 
 def test_an_inner_capital_is_judged_more_readily_outside_english():
     """``JohnsonEssayait``: in es, fr, pt and it a name glued to a word; English writes brands so."""
     import cleanup.neural as neural
 
-    span = dict(block=0, window_start=0, window_end=20, span_start=4, span_end=16, rule="hint.case_glue",
-                reason="", split_at=None, before_capital=False)
-    assert neural.keep_penalty(neural._Request(lang="fr", **span)) > 0
-    assert neural.keep_penalty(neural._Request(lang="en", **span)) == 0
-    assert neural.floor_kind("split lower", neural._Request(lang="fr", **span)) == "inner capital hint"
-    assert neural.floor_kind("split lower", neural._Request(lang="en", **span)) == "glue hint"
+    assert neural.keep_penalty(_flagged_span("fr", "hint.case_glue")) > 0
+    assert neural.keep_penalty(_flagged_span("en", "hint.case_glue")) == 0
+    assert neural.floor_kind("split lower", _flagged_span("fr", "hint.case_glue")) == "inner capital hint"
+    assert neural.floor_kind("split lower", _flagged_span("en", "hint.case_glue")) == "glue hint"
