@@ -84,7 +84,8 @@ def test_detect_notes_a_non_utf8_encoding_on_stderr(runner, tmp_path):
 def test_detector_hints_an_inner_capital_the_rules_leave_whole():
     from cleanup.detect import suspicious_spans
 
-    text = "Dennis QuaidIndignado dijo que YouTube, McDonald, WeWork y SpaceX no, y los inscritos en LongBeach"
+    text = ("Dennis QuaidIndignado dijo que YouTube, McDonald, WeWork, AmCham y SpaceX no, y los inscritos en "
+            "LongBeach")  # a two-letter start that is no function word makes a brand (AmCham), not a glue
     hinted = [text[s.start:s.end] for s in suspicious_spans(text, "es", hints=True) if s.rule == "hint.case_glue"]
     assert hinted == ["QuaidIndignado", "LongBeach"]
     assert not any(s.rule.startswith("hint.") for s in suspicious_spans(text, "es"))  # hints are for the model only
