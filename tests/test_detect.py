@@ -81,11 +81,19 @@ def test_detect_notes_a_non_utf8_encoding_on_stderr(runner, tmp_path):
     assert "was read as" not in result.stdout
 
 
+def test_a_two_letter_name_or_function_word_glued_to_a_capital_is_a_glue_candidate_and_a_brand_is_not():
+    from cleanup.rules.merge import case_glue_candidate
+
+    assert case_glue_candidate("XiJinping", "en") == ("Xi", "Jinping")
+    assert case_glue_candidate("InVienna", "en") == ("In", "Vienna")
+    assert case_glue_candidate("AmCham", "pt") is None
+
+
 def test_detector_hints_an_inner_capital_the_rules_leave_whole():
     from cleanup.detect import suspicious_spans
 
     text = ("Dennis QuaidIndignado dijo que YouTube, McDonald, WeWork, AmCham y SpaceX no, y los inscritos en "
-            "LongBeach")  # a two-letter start that is no function word makes a brand (AmCham), not a glue
+            "LongBeach")  # two letters that are no function word nor a name start a brand (AmCham)
     hinted = [text[s.start:s.end] for s in suspicious_spans(text, "es", hints=True) if s.rule == "hint.case_glue"]
     assert hinted == ["QuaidIndignado", "LongBeach"]
     assert not any(s.rule.startswith("hint.") for s in suspicious_spans(text, "es"))  # hints are for the model only

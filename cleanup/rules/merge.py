@@ -1353,8 +1353,8 @@ def case_glue_candidate(run: str, lang: str) -> tuple[str, str] | None:
         return None
     if left.islower() and len(left) <= 2 or left.lower() in _NAME_PREFIXES or left.isupper():
         return None
-    if len(left) == 2 and zipf(left.lower(), lang) < FUNCTION_WORD_ZIPF:
-        return None  # "AmCham", "EuroCup"-like brands; a function word glued stays (``InVienna``, ``ElPaís``)
+    if len(left) == 2 and zipf(left.lower(), lang) < FUNCTION_WORD_ZIPF and not is_known_name(left, lang):
+        return None  # a brand (``AmCham``); a function word or a name glued stays (``InVienna``, ``XiJinping``)
     if left in _BRAND_PRONOUNS:
         return None  # "WeWork", "MySpace", "YouGov": brands, which the model split
     if len(right) == 1 and not (len(left) >= 3 and right.lower() in _ONE_LETTER_WORDS.get(lang, "")):
