@@ -131,15 +131,16 @@ def _after_a_dateline(text: str, word_start: int, lang: str) -> bool:
     (``Berlin Der Chef``, ``WASHINGTON The``): the capital after it opens the story's first sentence."""
     if word_start != text.rfind("\n", 0, word_start) + 1:
         return False
-    word = re.match(r"[^\W\d_]+", text[word_start:])
-    return bool(word) and word.group(0)[0].isupper() and (word.group(0).isupper() or mostly_capitalised(word.group(0), lang))
+    first = re.match(r"[^\W\d_]+", text[word_start:])
+    word = first.group(0) if first else ""
+    return word[:1].isupper() and (word.isupper() or mostly_capitalised(word, lang))
 
 
 def _after_a_lower_case_word(text: str, start: int) -> bool:
-    """Whether a lower-case word stands right before ``start`` (``von tieren``, ``die tschechen``):
-    or a determiner opening the sentence (``Die tschechen``): where a German noun goes; a verb the corpus capitalises only as a noun follows a pronoun
-    (``Sie stütze sich``), a comma (``gilt, ernte Mandela``) or ends its clause after a noun
-    (``die lauten Kollegen ausreden!``)."""
+    """Whether a lower-case word or a determiner stands right before ``start`` (``von tieren``,
+    ``Die tschechen``): where a German noun goes. A verb the corpus capitalises only as a noun
+    follows a pronoun (``Sie stütze sich``), a comma (``gilt, ernte Mandela``) or ends its clause
+    after a noun (``die lauten Kollegen ausreden!``)."""
     before = re.search(r"(?<![^\W\d_])([^\W\d_]+) $", text[:start])
     return before is not None and (before.group(1).islower() or before.group(1).lower() in DETERMINERS["de"])
 

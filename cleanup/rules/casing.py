@@ -525,9 +525,10 @@ def _known_surname(word: str, lang: str) -> str | None:
     if zipf(word, lang) >= KNOWN_SURNAME_MAX_ZIPF:
         return None
     forms = [form for other in SUPPORTED_LANGUAGES if (form := cased_table(other).get(word)) is not None]
-    if any(form.lower_count for form in forms) or sum(f.capitalised_count for f in forms) < KNOWN_SURNAME_MIN_CAPITALISED:
+    capitalised = sum(form.capitalised_count for form in forms)
+    if any(form.lower_count for form in forms) or capitalised < KNOWN_SURNAME_MIN_CAPITALISED:
         return None
-    return f"the corpora write {forms[0].capitalised!r} {sum(f.capitalised_count for f in forms)} times, never in lower case"
+    return f"the corpora write {forms[0].capitalised!r} {capitalised} times, never in lower case"
 
 
 def _capitalised(word: str) -> bool:
@@ -801,8 +802,8 @@ def capital_after_link(text: str, start: int, word: str, lang: str) -> bool:
             and form.lower_count >= ratio * max(1, form.capitalised_count))
 
 
-#: "and" or "or" before a capitalised word, in any supported language.
-BEFORE_A_COORDINATED_NAME = re.compile(r" (?:and|or|und|oder|et|ou|y|o|e|ed) [A-ZÀ-Þ]")
+#: "and" or "or" (any supported language's) before a capitalised word.
+BEFORE_A_COORDINATED_NAME = re.compile(rf" (?:{'|'.join(sorted(CONJUNCTIONS))}) [A-ZÀ-Þ]")
 
 
 _CONNECTIVE_THEN_CAPITAL = re.compile(
