@@ -20,9 +20,10 @@ from pathlib import Path
 from .article import Article, Edit
 from .config import DEFAULT_MODEL_DIR, SUPPORTED_LANGUAGES, Config
 from .errors import ModelError
-from .ops import OPS, apply_op, glue_point, mark_span, parse_op
+from .ops import NOT_AFTER_A_SUBJECT, OPS, apply_op, echoed_pronoun, glue_point, mark_span, parse_op
 from .rules.lexicon import FINITE_AUXILIARIES
-from .rules.merge import (capital_follows, continues_a_title, first_name_and_surname, lowercase_in_german,
+from .rules.merge import (SUBJECT_PRONOUNS_OF, capital_follows, continues_a_title, first_name_and_surname,
+                          lowercase_in_german,
                           split_lowers)
 from .verify import Proposal, check_model_proposal, common_prefix, common_suffix
 from .windows import CONTEXT_WORDS, capital_evidence, comma_evidence, model_input, span_evidence, widen
@@ -277,7 +278,10 @@ def repair_many(articles: list[Article], config: Config) -> list[Article]:
     for (n, request), (output, score), weighed in zip(requests, outputs, evidence):
         before = blocks[n][request.block].text[request.window_start:request.window_end]
         op = parse_op(output)
-        floor = _score_floor(op, request, config)  # by the rule that flagged the span, before the rename below
+        text = blocks[n][request.block].text
+        grammar = _left_by_grammar(op, text, request)
+        # by the rule that flagged the span, before the rename below
+        floor = MIN_SCORE_BY_KIND[grammar] if grammar else _score_floor(op, request, config)
         if op is not None:
             after = apply_op(op, before, request.span_start - request.window_start,
                              request.span_end - request.window_start, request.lang, request.split_at)
@@ -480,6 +484,11 @@ def _applicable_ops(text: str, request: _Request) -> list[str]:
         options = [op for op in options if op != "split lower"]  # a surname keeps its capital
     if point and continues_a_title(text, request.span_start, span[:point], span[point:], request.lang):
         options = [op for op in options if op != "split lower"]  # a title's word keeps its capital
+    if point and _pronoun_before_a_non_verb(text, request, span[point:]):
+        options = [op for op in options if op not in ("split", "split lower")]  # ``HullShe invested`` may be a clause
+    if request.lang == "en" and (echo := echoed_pronoun(text[request.span_end:])) is not None:
+        # ``A) Yes, would spend half of their time``: the sentence names its subject's number and sex
+        options = [op for op in options if not op.startswith("thus ") or op == f"thus {echo}"]
     if "comma" in options and _finite_verb_without_a_clause_to_close(text, request.span_start, span, request.lang):
         options = [op for op in options if op != "comma"]
     if (request.rule.startswith(RULE_REPAIRS_ANYWAY) or request.rule in NO_KEEP_HINTS) and options:
@@ -503,6 +512,35 @@ NO_COMMA_BEFORE_AUXILIARY_LANGUAGES = frozenset({"en", "fr"})
 _SUBORDINATORS = {lang: frozenset(words.split()) for lang, words in {
     "en": "when if although though because while after before since as once unless until whether where",
     "fr": "quand si lorsque bien comme pendant parce après avant puisque depuis où"}.items()}
+
+
+def _pronoun_before_a_non_verb(text: str, request: _Request, right: str) -> bool:
+    """Whether ``right``, split off the span's end, is a subject pronoun before a word no subject
+    comes before (``HealthHe that``, ``CDsIt and``): inserted by the translator, to drop."""
+    return (right in SUBJECT_PRONOUNS_OF.get(request.lang, ())
+            and _next_word(text, request.span_end).lower() in NOT_AFTER_A_SUBJECT.get(request.lang, ()))
+
+
+def _left_by_grammar(op: str | None, text: str, request: _Request) -> str | None:
+    """The floor kind of a repair that grammar, not the model, leaves as the only one (None
+    for any other): ``drop`` of a pronoun no verb follows, the split forms being ruled out
+    (:func:`_applicable_ops`), and the pronoun after ``Thus,`` that the sentence refers back to
+    (``their time``). The model's choice was among what remained, so its low absolute score
+    says only that it did not expect the span."""
+    if op == "drop":
+        span = text[request.span_start:request.span_end]
+        point = request.glue_point(span)
+        if point and _pronoun_before_a_non_verb(text, request, span[point:]):
+            return "drop before a non-verb"
+    if op and op.startswith("thus ") and request.lang == "en" and echoed_pronoun(text[request.span_end:]) == op[5:]:
+        return "phrase echoed"
+    return None
+
+
+def _next_word(text: str, at: int) -> str:
+    """The word after ``at``, past one space ('' where punctuation or the end comes first)."""
+    m = re.match(r" ([^\W\d_]+)", text[at:])
+    return m.group(1) if m else ""
 
 
 def _finite_verb_without_a_clause_to_close(text: str, span_start: int, span: str, lang: str) -> bool:
@@ -590,7 +628,7 @@ MIN_SCORE_BY_KIND = {"casing": math.inf, "capital": -0.5, "capital in German": -
                      "inner capital hint": -0.5, "lower glue hint": -0.5, "capital choice": -0.7,
                      "capital after name": -0.07, "capital after noun": -0.35, "capital lower-case word": -0.5,
                      "casing rare word": -0.5, "casing unlowered": -0.05, "capital verb": -0.7, "capital function word": -0.7,
-                     "phrase": -0.35, "rewrite": -0.35}
+                     "phrase": -0.35, "rewrite": -0.35, "drop before a non-verb": -1.5, "phrase echoed": -1.5}
 
 
 def floor_kind(op: str | None, request: _Request) -> str | None:

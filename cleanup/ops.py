@@ -58,6 +58,64 @@ NO_COMMA_AFTER = {lang: frozenset(words.split()) for lang, words in {
 
 _VERB_NUMBER = {"he": _PLURAL_ONLY, "she": _PLURAL_ONLY, "they": _SINGULAR_ONLY, "we": _SINGULAR_ONLY}
 
+#: Adverbs between a dropped subject and its verb (``A) Yes, also see``).
+_ADVERBS_BEFORE_A_VERB = frozenset("also then still now later already even only often never always just soon again "
+                                   "usually rarely recently".split())
+#: Verbs whose past is their present, and modals: no -s form tells their person.
+_NO_PERSON_IN_FORM = frozenset("can could may might must shall should will would set put cut hit let read spread "
+                               "cost hurt quit shut beat bet cast burst split".split())
+#: A verb and its -s form, both at least this common (Zipf, English), tell its person: the bare
+#: form a present that he or she cannot take (``see``/``sees``), the -s form one that they and we
+#: cannot; past forms have no -s form (``made``, ``stressed``).
+THIRD_PERSON_FORM_ZIPF = 3.0
+
+
+def _present_of_person(following: str) -> str | None:
+    """The person of the present verb that opens ``following`` (a clause whose subject was
+    dropped), past any adverbs: ``third`` (``also sees``), ``plural`` (``also see``), or None
+    (a past, a modal, not a verb the word list knows in both forms)."""
+    from .rules.lexicon import zipf
+
+    words = re.findall(r"[^\W\d_]+", following.split(",", 1)[0])
+    verb = next((word for word in words if word not in _ADVERBS_BEFORE_A_VERB), None)
+    if verb is None or not verb.islower() or verb in _NO_PERSON_IN_FORM or zipf(verb, "en") < THIRD_PERSON_FORM_ZIPF:
+        return None
+    if verb.endswith("s"):
+        stems = [verb[:-1]] + ([verb[:-2]] if verb.endswith("es") else []) + (
+            [verb[:-3] + "y"] if verb.endswith("ies") else [])
+        known = not verb.endswith("ss") and any(zipf(stem, "en") >= THIRD_PERSON_FORM_ZIPF for stem in stems)
+        return "third" if known else None
+    third_person = verb[:-1] + "ies" if verb.endswith("y") and verb[-2:-1] not in "aeiou" else (
+        verb + "es" if verb.endswith(("sh", "ch", "x", "o")) else verb + "s")
+    return "plural" if zipf(third_person, "en") >= THIRD_PERSON_FORM_ZIPF else None
+
+
+#: The words that refer back to each pronoun of the ``thus …`` repairs later in its sentence
+#: (``A) Yes, would spend half of their time`` → ``Thus, they``).
+_PRONOUN_ECHOES = {"he": frozenset({"his", "himself"}), "she": frozenset({"her", "hers", "herself"}),
+                   "they": frozenset({"their", "theirs", "themselves"}),
+                   "we": frozenset({"our", "ours", "ourselves", "us"})}
+
+
+def echoed_pronoun(following: str) -> str | None:
+    """The one pronoun of the ``thus …`` repairs that the rest of the sentence refers back to
+    (``their time``, ``her husband``), or None where none or several are.
+
+    >>> echoed_pronoun("is capable of holding up one finger as her husband encourages her."), echoed_pronoun("said his and their")
+    ('she', None)
+    """
+    sentence = re.split(r"(?<=[.!?])\s", following, maxsplit=1)[0]
+    words = {word.lower() for word in re.findall(r"[^\W\d_]+", sentence)}
+    echoed = [pronoun for pronoun, echoes in _PRONOUN_ECHOES.items() if words & echoes]
+    return echoed[0] if len(echoed) == 1 else None
+
+
+#: English words a subject pronoun never comes before (articles, prepositions, possessives,
+#: conjunctions): a pronoun glued between a name and one of these was inserted by the
+#: translator (``the Department of HealthHe that`` → ``Health that``), never a clause's
+#: subject to keep (``Health he that``).
+NOT_AFTER_A_SUBJECT = {"en": NO_COMMA_AFTER["en"] | frozenset("and or nor but that which who whose than".split())}
+
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
 
 
@@ -131,6 +189,10 @@ def apply_op(op: str, text: str, start: int, end: int, lang: str, split_at: int 
             return None  # the subject is there ("A) Yes, President Zelensky stressed"): only "Thus,"
         if following.split(" ", 1)[0] in _VERB_NUMBER.get(pronoun, ()):
             return None  # "Thus, he are seeing": the verb does not agree with that pronoun
+        if pronoun in ("he", "she") and _present_of_person(following) == "plural":
+            return None  # "Thus, he also see": a verb without the -s of the third person
+        if pronoun in ("they", "we") and _present_of_person(following) == "third":
+            return None  # "Thus, they goes on"
         replacement = "Thus," + (f" {pronoun}" if pronoun else "")
         return text[:start] + replacement + span[len("A) Yes,"):] + text[end:]
     return None
@@ -147,8 +209,8 @@ def glue_point(span: str, lang: str, by_frequency: bool = True) -> int | None:
 
     if glued := pronoun_after_mixed_case(span):
         return len(glued[0])  # ``GfKElla``: the pronoun, not the name's own capital
-    m = re.search(r"(?<=[^\W\d_])[A-ZÀ-Þ]", span)
-    if m and span[m.start() - 1].islower():
+    m = re.search(r"(?<=[^\W\d_A-ZÀ-Þ])[A-ZÀ-Þ]", span)  # the first lower→upper change: ``CDsIt`` after ``CDs``
+    if m:
         return m.start()
     from .rules.lexicon import known_anywhere
     from .rules.merge import candidate_split, lower_glue_split

@@ -455,6 +455,30 @@ def test_corpus_evidence_never_turns_a_dropped_pronoun_into_a_split():
     assert clean_article(text, Config(lang="en")).text == expected
 
 
+@pytest.mark.parametrize("text, left, pronoun, expected", [
+    ("You must notify the Department of HealthHe that costs overrun.", "Health", "He",
+     "You must notify the Department of Health that costs overrun."),
+    ("They seized fake concert tickets, fake CDsIt and other items.", "CDs", "It",
+     "They seized fake concert tickets, fake CDs and other items."),
+])
+def test_a_pronoun_glued_before_a_word_no_subject_precedes_is_dropped(text, left, pronoun, expected):
+    """No subject pronoun comes before ``that`` or ``and``: split off (``Health he that``) it
+    would still be wrong, so ``drop`` is the only repair, whatever the model expected."""
+    from cleanup.neural import _applicable_ops, _Request
+
+    start = text.index(left + pronoun)
+    request = _Request(0, "en", 0, len(text), start, start + len(left + pronoun), "merge.case_boundary", "",
+                       split_at=len(left))
+    assert _applicable_ops(text, request) == ["drop"]
+    assert clean_article(text, Config(lang="en")).text == expected
+
+
+def test_the_pronoun_after_thus_agrees_with_what_its_sentence_refers_back_to():
+    """The model says ``Thus, he`` for every ``A) Yes,``; ``their time`` says ``they``."""
+    text = "A) Yes, would spend up to half of their time on the beat there."
+    assert clean_article(text, Config(lang="en")).text == "Thus, they would spend up to half of their time on the beat there."
+
+
 def test_a_capital_between_two_words_is_never_offered_as_a_glue_to_split():
     """``Tipsport Ties``: the flag is about the capital of ``Ties``; splitting the unknown
     ``Tipsport`` into ``Tip sport`` is no answer to it."""

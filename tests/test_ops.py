@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleanup.ops import OPS, apply_op, mark_span, parse_op
+from cleanup.ops import OPS, apply_op, echoed_pronoun, mark_span, parse_op
 
 
 @pytest.mark.parametrize("op, text, span, expected", [
@@ -20,6 +20,9 @@ from cleanup.ops import OPS, apply_op, mark_span, parse_op
     ("thus he", "A) Yes, stressed the urgency", "A) Yes,", "Thus, he stressed the urgency"),
     ("thus", "A) Yes, the minister said", "A) Yes,", "Thus, the minister said"),
     ("keep", "the Armed ForcesThey have", "ForcesThey", "the Armed ForcesThey have"),
+    ("thus they", "A) Yes, also see green buds", "A) Yes,", "Thus, they also see green buds"),
+    ("thus he", "A) Yes, set the date", "A) Yes,", "Thus, he set the date"),  # a past as well
+    ("drop", "fake CDsIt and other items", "CDsIt", "fake CDs and other items"),  # at the lower→upper change
 ])
 def test_ops_apply(op, text, span, expected):
     start = text.index(span)
@@ -30,6 +33,8 @@ def test_ops_apply(op, text, span, expected):
     ("thus he", "Yes, stressed the urgency", "Yes,"),
     ("thus he", "A) Yes, President Zelensky stressed", "A) Yes,"),  # the subject is there
     ("thus he", "A) Yes, are seeing that losses", "A) Yes,"),  # he are: no agreement
+    ("thus he", "A) Yes, also see green buds", "A) Yes,"),  # he see: a present without its -s
+    ("thus they", "A) Yes, goes on with it", "A) Yes,"),  # they goes
     ("comma", "the army in a message", "army"),
     ("capitalise", "in Bakhmut", "Bakhmut"),
     ("drop", "the Armed Forces", "Forces"),
@@ -90,3 +95,15 @@ def test_a_split_names_the_point_word_frequencies_give(span, lang, expected):
 
 def test_the_one_letter_and_splits_off_only_after_a_known_word():
     assert not apply_op("split", "Barrichellopromete", 0, 18, "pt").endswith(" e")
+
+
+@pytest.mark.parametrize("following, pronoun", [
+    ("would spend up to half of their time on the beat there.", "they"),
+    ("is capable of holding up one finger as her husband encourages her.", "she"),
+    ("stressed the urgency of his plan.", "he"),
+    ("stressed the urgency.", None),  # nothing refers back
+    ("said his team and their fans agreed.", None),  # two pronouns: no telling which
+    ("went home. Their house was empty.", None),  # the next sentence's subject may be another
+])
+def test_the_pronoun_after_thus_is_the_one_its_sentence_refers_back_to(following, pronoun):
+    assert echoed_pronoun(following) == pronoun
