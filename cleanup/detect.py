@@ -18,7 +18,7 @@ from .rules.context import protected_spans
 from .config import SUPPORTED_LANGUAGES
 from .ops import NO_COMMA_AFTER
 from .rules.lexicon import (ARTICLES, CONJUNCTIONS, DETERMINERS, GERMAN_CONTRACTIONS, GERMAN_SUBORDINATORS, cased_table,
-                            known_anywhere, mostly_capitalised, written_lower_case, zipf)
+                            known_anywhere, mostly_capitalised, name_elsewhere, written_lower_case, zipf)
 
 #: A capitalised word this common in its lower-case form is a function word, not a name.
 FUNCTION_WORD_ZIPF = 5.6
@@ -344,6 +344,11 @@ def _hints(text: str, lang: str, glue_hints: bool = False, context=None) -> list
                                       "never written in lower case in mid-sentence: a name?"))
                 else:
                     spans.append(Span(m.start(), m.end(), "hint.lowercase_name", "usually written capitalised"))
+            elif form is None and len(word) >= 4 and (elsewhere := name_elsewhere(word, lang)):
+                rule = "hint.rare_lowercase_name" if zipf(word, lang) < RARE_WORD_ZIPF else "hint.unlowered_name"
+                spans.append(Span(m.start(), m.end(), rule,
+                                  f"never written in lower case, and capitalised {elsewhere[0]} times by the "
+                                  f"corpora of {', '.join(elsewhere[1])}: a name?"))
             elif form is not None and form.capitalised_count * 4 >= form.lower_count and _name_follows(text, m.end()):
                 spans.append(Span(m.start(), m.end(), "hint.lowercase_name",
                                   "often capitalised, and a name follows (united States)"))

@@ -56,7 +56,8 @@ def span_evidence(span: str, lang: str) -> str:
     """What the word lists say about each word of a flagged span, as short codes the model
     reads beside the window: a word's Zipf frequency (0-7, wordfreq) and how the corpus
     cases it (``N`` mostly capitalised, ``n`` more often capitalised, ``w`` more often
-    lower-case, ``-`` not in the cased table). A glued run counts as its two words.
+    lower-case, ``-`` not in the cased table, but ``N`` where the other corpora know it only
+    as a name: :func:`cleanup.rules.lexicon.name_elsewhere`). A glued run counts as its two words.
 
     A small model trained from scratch cannot learn from a few hours of examples which
     words are names (``bakhmut``) or common words (``Indignado``); given these it only has
@@ -64,9 +65,12 @@ def span_evidence(span: str, lang: str) -> str:
 
     >>> span_evidence("ForcesThey", "en"), span_evidence("kyiv", "en"), span_evidence("QuaidIndignado", "es")
     ('4w 6w', '3N', '2N 3-')
+    >>> span_evidence("gelsenkirchen", "es")
+    '1N'
+
     """
     from .ops import glue_point
-    from .rules.lexicon import cased_table, zipf
+    from .rules.lexicon import cased_table, name_elsewhere, zipf
 
     pieces = []
     for word in span.split():
@@ -79,7 +83,8 @@ def span_evidence(span: str, lang: str) -> str:
             continue
         form = cased_table(lang).get(core.lower())
         if form is None:
-            case = "-"
+            # a name the other corpora know (``hitchcock`` in Spanish) is a name here too
+            case = "N" if name_elsewhere(core.lower(), lang) else "-"
         elif form.capitalised_count >= 3 * max(1, form.lower_count):
             case = "N"
         elif form.capitalised_count > form.lower_count:

@@ -349,6 +349,23 @@ def test_detector_tells_a_rare_name_from_a_word_that_starts_names(text, lang, ru
     assert [s.rule for s in suspicious_spans(text, lang, hints=True) if s.rule in hints] == [rule]
 
 
+@pytest.mark.parametrize("text, lang, rule", [
+    ("Ahora levantan una tienda de modas en gelsenkirchen.", "es", "hint.rare_lowercase_name"),  # en: 3 times
+    ("El deterioro de la salud de hitchcock redujo su producción.", "es", "hint.unlowered_name"),  # pt: 5
+    ("El rey de Jordania insta al Presidente a abandonar el poder", "es", None),  # a Spanish verb, "Insta" in en
+    ("de médecins, infirmières, nutritionnistes et assistent sociaux.", "fr", None),  # a German noun: "Assistent"
+])
+def test_detector_hints_a_name_that_only_other_corpora_know(text, lang, rule):
+    """A lower-case word the article's corpus lacks is a name where the other corpora (but
+    German's, which capitalises every noun) capitalise it and never write it in lower case, and
+    it is no commoner in the article's language than in theirs."""
+    from cleanup.detect import suspicious_spans
+
+    hints = ("hint.rare_lowercase_name", "hint.lowercase_name", "hint.unlowered_name")
+    found = [s.rule for s in suspicious_spans(text, lang, hints=True) if s.rule in hints]
+    assert found == ([rule] if rule else [])
+
+
 @pytest.mark.parametrize("text, lang, hinted", [
     ("Alle privaten Briefe und Bildersollten privat bleiben.", "de", ["Bildersollten"]),
     ("Die Familie des Jungenbehauptete zudem, dass", "de", ["Jungenbehauptete"]),

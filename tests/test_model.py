@@ -473,6 +473,13 @@ def test_a_pronoun_glued_before_a_word_no_subject_precedes_is_dropped(text, left
     assert clean_article(text, Config(lang="en")).text == expected
 
 
+def test_the_model_restores_a_name_only_other_corpora_know():
+    """The Spanish corpus lacks ``gelsenkirchen``; the English one writes it only capitalised,
+    and the evidence the model reads says so (``N``)."""
+    text = "Ahora levantan una tienda de modas en gelsenkirchen."
+    assert clean_article(text, Config(lang="es")).text == "Ahora levantan una tienda de modas en Gelsenkirchen."
+
+
 def test_the_pronoun_after_thus_agrees_with_what_its_sentence_refers_back_to():
     """The model says ``Thus, he`` for every ``A) Yes,``; ``their time`` says ``they``."""
     text = "A) Yes, would spend up to half of their time on the beat there."

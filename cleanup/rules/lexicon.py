@@ -142,6 +142,36 @@ def written_lower_case(word: str, lang: str) -> bool:
     return word.lower() in word_list(lang, "lowercase")
 
 
+#: A word the article's corpus lacks is a name when the other corpora capitalise it this often
+#: in all and never write it in lower case (``kim``, ``hitchcock``, ``gelsenkirchen`` in Spanish).
+NAME_ELSEWHERE_MIN_CAPITALISED = 3
+
+
+def name_elsewhere(word: str, lang: str) -> tuple[int, list[str]] | None:
+    """How often the other corpora capitalise a lower-case ``word`` that ``lang``'s cased table
+    lacks, and which, where it is a name to them (None where it is not): capitalised at least
+    ``NAME_ELSEWHERE_MIN_CAPITALISED`` times in all, never written in lower case by any corpus,
+    and no commoner (wordfreq) in ``lang`` than in those corpora's languages.
+
+    >>> name_elsewhere("hitchcock", "es"), name_elsewhere("castillo", "es"), name_elsewhere("insta", "es")
+    ((5, ['pt']), None, None)
+    """
+    from ..config import SUPPORTED_LANGUAGES
+
+    if word in cased_table(lang):
+        return None
+    # Not German's table: German capitalises every noun (``Assistent``), not only names.
+    forms = {other: form for other in SUPPORTED_LANGUAGES if other not in (lang, "de")
+             and (form := cased_table(other).get(word)) is not None}
+    capitalised = sum(form.capitalised_count for form in forms.values())
+    if (capitalised < NAME_ELSEWHERE_MIN_CAPITALISED or any(form.lower_count for form in forms.values())
+            or any(written_lower_case(word, other) for other in SUPPORTED_LANGUAGES)):
+        return None
+    if zipf(word, lang) > max(zipf(word, other) for other in forms):
+        return None  # commoner in its own language than where it is a name: a word there (Spanish ``insta``)
+    return capitalised, sorted(forms)
+
+
 @lru_cache(maxsize=None)
 def word_list(lang: str, name: str) -> frozenset[str]:
     """A plain word list shipped in ``data/<lang>/<name>.txt`` (``#`` comments allowed)."""
