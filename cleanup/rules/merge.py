@@ -318,7 +318,10 @@ def lowers_after_glue(right: str, following: str, lang: str, left: str = "") -> 
     if not right[:1].isupper() or not right[1:].islower() or right in SUBJECT_PRONOUNS or right in _DE_POLITE:
         return False
     preposition = left.islower() and right.lower() in _PREPOSITIONS_BEFORE_NAMES.get(lang, ())
-    if capital_follows(following) and not (preposition or _german_adjective(right, left, lang)):
+    # German capitalises the noun after its function word (``GreueltatIm Klassenzimmer``): no name goes
+    # on there; but an article may start one (``ZentralbankratsDer EZB``, the newspaper ``Die Welt``)
+    german_function_word = lang == "de" and _is_function_word(right, lang) and right not in _GERMAN_ARTICLES
+    if capital_follows(following) and not (preposition or german_function_word or _german_adjective(right, left, lang)):
         return False
     if _native_lower_word(right, lang) or lang == "de" and GERMAN_ZU_INFINITIVE.fullmatch(right.lower()):
         return True  # "HausTeilt" → "Haus teilt", "Zurückzuwerfen": a German verb is never capitalised
@@ -455,6 +458,8 @@ def _plausible_case_glue(left: str, right: str, lang: str, context) -> bool:
                 or len(left) >= FOREIGN_NAME_LETTERS and left[1:].islower() and unknown_everywhere(left))
     if lang == "de" and len(left) >= 3 and left[1:].islower() and _german_lower_word(right):
         return True  # "JuniBeibehalten": German capitalises nouns, and no compound has an inner capital
+    if lang == "de" and _german_word_before_a_capital(left) and right[1:].islower():
+        return True  # "KilometerLuftlinie", "VereinigungAdapt"; not the English words of brands ("StreetScooter")
     if _is_function_word(left, lang):  # "InVienna", "TheHotel"; but "WeWork", "MyGym" are brands
         return _namelike(right, lang)
     if len(left) >= 3 and _namelike(left, lang) and _namelike(right, lang):
@@ -462,6 +467,22 @@ def _plausible_case_glue(left: str, right: str, lang: str, context) -> bool:
     if first_name_and_surname(left, right, lang):
         return True
     return _occurs(context, left) and _occurs(context, right)
+
+
+#: A German word of this many letters or more, this common (Zipf) in German and commoner there
+#: than in English by a margin (not ``Super``: ``SuperCamps``), glued to a capitalised word, is a
+#: glue: German writes its compounds solid in
+#: lower case after their first letter, and its corpus's camel-case runs are brands of English
+#: words (``StreetScooter``, ``FlightAware``) or of a compound form (``RedaktionsNetzwerk``).
+GERMAN_GLUE_WORD_LETTERS = 5
+GERMAN_GLUE_WORD_ZIPF = 3.0
+GERMAN_GLUE_WORD_MARGIN = 1.0
+
+
+def _german_word_before_a_capital(left: str) -> bool:
+    lower = left.lower()
+    return (len(left) >= GERMAN_GLUE_WORD_LETTERS and left[1:].islower() and zipf(lower, "de") >= GERMAN_GLUE_WORD_ZIPF
+            and zipf(lower, "de") >= zipf(lower, "en") + GERMAN_GLUE_WORD_MARGIN)
 
 
 #: A name no list of any language knows, of this many letters, before a function word or a
