@@ -344,7 +344,8 @@ def _hints(text: str, lang: str, glue_hints: bool = False, context=None) -> list
                                       "never written in lower case in mid-sentence: a name?"))
                 else:
                     spans.append(Span(m.start(), m.end(), "hint.lowercase_name", "usually written capitalised"))
-            elif form is None and len(word) >= 4 and (elsewhere := name_elsewhere(word, lang)):
+            elif (form is None and len(word) >= 4 and (elsewhere := name_elsewhere(word, lang))
+                  and not _after_a_plural_article(text, m.start(), lang)):
                 rule = "hint.rare_lowercase_name" if zipf(word, lang) < RARE_WORD_ZIPF else "hint.unlowered_name"
                 spans.append(Span(m.start(), m.end(), rule,
                                   f"never written in lower case, and capitalised {elsewhere[0]} times by the "
@@ -408,12 +409,13 @@ def _hints(text: str, lang: str, glue_hints: bool = False, context=None) -> list
 #: A word with a plural verb's ending that the cased table lacks, too rare for the corpus's
 #: lower-case list, counts as written only in lower case where wordfreq knows it this well in
 #: the article's language and better than in any other (``Aliança Seguradora Ilustram de
-#: forma``, ``Ilustram`` 3.1). Not the singular endings, which names share (``Amadeu``,
-#: ``Pompeu``, ``Suarez``, ``Fumaba``: 7 corpus spans with them, none without).
+#: forma``, ``Ilustram`` 3.1), and the Italian future (``Scozia Resterà``, ``Uber Riceverà``). Not
+#: the singular endings, which names share (``Amadeu``, ``Pompeu``, ``Suarez``, ``Fumaba``: 7
+#: corpus spans with them, none without).
 UNLISTED_VERB_ZIPF = 3.0
 _PLURAL_VERB_ENDINGS = {"es": ("aron", "ieron", "aban", "ían", "amos", "emos", "imos"),
                         "pt": ("aram", "eram", "iram", "am", "avam", "iam", "amos", "emos", "imos"),
-                        "it": ("arono", "erono", "irono", "iamo", "avano", "evano"),
+                        "it": ("arono", "erono", "irono", "iamo", "avano", "evano", "rà", "rò", "ranno"),
                         "fr": ("aient", "èrent", "issent", "ennent", "ouent", "ènent")}
 
 
@@ -439,6 +441,18 @@ def _unlisted_verb_form(word: str, lang: str) -> bool:
 #: 1 clean line of the benchmark changed.
 RARE_WORD_ZIPF = 3.0
 UNLOWERED_NAME_LANGUAGES = frozenset({"en", "es", "fr", "de", "it"})
+
+#: Plural articles of the languages that write the names of peoples in lower case (Spanish
+#: ``los ogoni``, ``les tutsis``), which English, whose table the other corpora's hint reads,
+#: capitalises.
+_PLURAL_ARTICLES = {"es": ("los", "las", "unos", "unas"), "fr": ("les", "des"), "pt": ("os", "as"),
+                    "it": ("i", "gli", "le")}
+
+
+def _after_a_plural_article(text: str, start: int, lang: str) -> bool:
+    words_before = text[max(0, start - 12):start].split()
+    return bool(words_before) and words_before[-1].lower() in _PLURAL_ARTICLES.get(lang, ())
+
 
 #: A capitalised word no list knows, this long, that ends in a word of NAME_GLUE_ENDING
 #: letters or more the corpus writes only in lower case, is a hint for the model: a name or a
@@ -543,7 +557,8 @@ def _listed_verb_form(word: str, lang: str) -> bool:
 #: ``Reading``); German participles and finite verbs in -t (``Trump Comey Gefeuert``; a word
 #: made a noun takes an adjective's ending instead: ``Verstorbene``); the past tense of Spanish
 #: (-ó, -aron, -ieron: ``Vystrčil Entregó``), Portuguese (-ou, -eu, -iu, -aram, -eram, -iram)
-#: and Italian (-ò, -arono, -erono, -irono); their present and imperfect endings that end no
+#: and Italian (-ò, -arono, -erono, -irono; and its future, -rà, -ranno: ``Scozia Resterà``,
+#: which no line of the Italian corpus flags); their present and imperfect endings that end no
 #: noun or adjective (Portuguese -am, -mos: ``Zeca Temos``; not -em, -ano or French -ent,
 #: -ons: ``Folha Imagem``, ``Partito Repubblicano``, ``Vieux Continent``), and French
 #: -ez, -aient, -èrent, -ait and the -ent of a plural verb where no noun has it (-ènent,
@@ -552,7 +567,7 @@ def _listed_verb_form(word: str, lang: str) -> bool:
 _VERB_ENDINGS = {"en": ("ed", "ing", "ly", "n't", "n’t"), "de": ("t",),
                  "es": ("ó", "aron", "ieron", "an", "en", "mos", "aba", "aban", "ían"),
                  "pt": ("ou", "eu", "iu", "aram", "eram", "iram", "am", "mos", "avam", "iam"),
-                 "it": ("ò", "arono", "erono", "irono", "iamo", "avano", "evano"),
+                 "it": ("ò", "rà", "ranno", "arono", "erono", "irono", "iamo", "avano", "evano"),
                  "fr": ("ez", "aient", "èrent", "ait", "ènent", "issent", "ennent", "ouent")}
 
 

@@ -484,6 +484,8 @@ def _applicable_ops(text: str, request: _Request) -> list[str]:
         options = [op for op in options if op != "split lower"]  # a surname keeps its capital
     if point and continues_a_title(text, request.span_start, span[:point], span[point:], request.lang):
         options = [op for op in options if op != "split lower"]  # a title's word keeps its capital
+    if point and f"{span[:point]} {span[point:]}" in text:
+        options = [op for op in options if op != "split lower"]  # the text writes it so elsewhere ("Arctic College")
     if point and _pronoun_before_a_non_verb(text, request, span[point:]):
         options = [op for op in options if op not in ("split", "split lower")]  # ``HullShe invested`` may be a clause
     if request.lang == "en" and (echo := echoed_pronoun(text[request.span_end:])) is not None:

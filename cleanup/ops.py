@@ -158,6 +158,8 @@ def apply_op(op: str, text: str, start: int, end: int, lang: str, split_at: int 
         if op == "drop":
             if right not in _DROPPABLE.get(lang, ()):
                 return None  # only an inserted pronoun goes ("foiLançado" keeps its verb)
+            if re.match(r"['’]\w", text[end:]):
+                return None  # "BulgariaIt's not": the pronoun carries its verb, and "Bulgaria's" is no repair
             return text[:start] + left + text[end:]
         if op == "split lower":
             right = right[:1].lower() + right[1:]

@@ -145,9 +145,19 @@ def _is_name(word: str, lang: str | None = None) -> bool:
     from .rules.lexicon import known_anywhere, mostly_capitalised
 
     casing_langs = (lang,) if lang in SUPPORTED_LANGUAGES else SUPPORTED_LANGUAGES
-    return any(mostly_capitalised(word, other) for other in casing_langs) or all(
-        known_anywhere(word, other) == 0 for other in SUPPORTED_LANGUAGES) or (
+    if any(mostly_capitalised(word, other) for other in casing_langs):
+        return True
+    if word.lower().endswith(_COMMON_WORD_ENDINGS.get(lang, ())):
+        return False  # an adverb or an abstract noun by its ending (``Ilicitamente``), though rare
+    return all(known_anywhere(word, other) == 0 for other in SUPPORTED_LANGUAGES) or (
         lang in SUPPORTED_LANGUAGES and _rare_and_never_lower_case(word, lang))
+
+
+#: Endings of adverbs and abstract nouns that no name the corpora capitalise has in its language
+#: (``acrescidosIlicitamente`` → ``acrescidos ilicitamente``): a rare word or one no list knows
+#: that ends so is a common word, not a name to keep capitalised.
+_COMMON_WORD_ENDINGS = {"es": ("mente", "ciones", "idades"), "pt": ("mente", "ções", "idades"),
+                        "it": ("mente", "zioni")}
 
 
 #: A capitalised word rarer than this that its language's corpus never writes in lower case

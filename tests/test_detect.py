@@ -209,6 +209,8 @@ def test_detector_hints_a_word_the_corpus_writes_only_in_lower_case_capitalised(
     ("Casos como o da Lusotur ou Aliança Seguradora Ilustram de forma pouco favorável a segurança.", "pt",
      "Seguradora Ilustram"),
     ("A empresa construtora Amadeu Gaudêncio venceu a obra.", "pt", None),  # -eu ends names too
+    ("Piove, fa freddo, e la Scozia Resterà parte del Regno Unito.", "it", "Scozia Resterà"),  # the future
+    ("In cambio Uber Riceverà un investimento.", "it", "Uber Riceverà"),
     # a common irregular past after a name; after a lower-case word a title may start
     ("The first balance sheet done on Sunday Made the voice of the people clear.", "en", "Sunday Made"),
     ("She starred in the show Made in Chelsea for years.", "en", None),
@@ -354,6 +356,7 @@ def test_detector_tells_a_rare_name_from_a_word_that_starts_names(text, lang, ru
     ("El deterioro de la salud de hitchcock redujo su producción.", "es", "hint.unlowered_name"),  # pt: 5
     ("El rey de Jordania insta al Presidente a abandonar el poder", "es", None),  # a Spanish verb, "Insta" in en
     ("de médecins, infirmières, nutritionnistes et assistent sociaux.", "fr", None),  # a German noun: "Assistent"
+    ("las condiciones de los ogoni son destrozadas", "es", None),  # a people: Spanish writes it in lower case
 ])
 def test_detector_hints_a_name_that_only_other_corpora_know(text, lang, rule):
     """A lower-case word the article's corpus lacks is a name where the other corpora (but

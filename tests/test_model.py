@@ -473,6 +473,19 @@ def test_a_pronoun_glued_before_a_word_no_subject_precedes_is_dropped(text, left
     assert clean_article(text, Config(lang="en")).text == expected
 
 
+def test_a_glue_the_text_writes_apart_elsewhere_is_split_as_it_is_written_there():
+    """``ArcticCollege``: the same paragraph writes ``Arctic College``, so ``split lower`` (the
+    model's choice alone: ``Arctic college``) is not offered."""
+    from cleanup.neural import _applicable_ops, _Request
+
+    text = "The board of ArcticCollege will be involved. The Arctic College president will plan it."
+    start = text.index("ArcticCollege")
+    request = _Request(0, "en", 0, len(text), start, start + len("ArcticCollege"), "merge.case_boundary", "",
+                       split_at=len("Arctic"))
+    assert "split lower" not in _applicable_ops(text, request)
+    assert clean_article(text, Config(lang="en")).text.startswith("The board of Arctic College will")
+
+
 def test_the_model_restores_a_name_only_other_corpora_know():
     """The Spanish corpus lacks ``gelsenkirchen``; the English one writes it only capitalised,
     and the evidence the model reads says so (``N``)."""

@@ -38,6 +38,7 @@ def test_ops_apply(op, text, span, expected):
     ("comma", "the army in a message", "army"),
     ("capitalise", "in Bakhmut", "Bakhmut"),
     ("drop", "the Armed Forces", "Forces"),
+    ("drop", "In BulgariaIt's not a crime", "BulgariaIt"),  # the pronoun's verb follows it
     ("comma", "during the Turning Point", "the Turning"),  # no clause ends with an article
 ])
 def test_ops_that_do_not_fit_the_span_return_none(op, text, span):

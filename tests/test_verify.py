@@ -107,3 +107,16 @@ def test_verify_reads_a_rare_word_its_corpus_never_writes_in_lower_case_as_a_nam
     plants = _proposal_at("das plantasSubtropicais da região", "plantasSubtropicais",
                           "das plantas subtropicais da região")
     assert check_model_proposal(Proposal(**{**plants.__dict__, "lang": "pt"}), -0.5) is None
+
+
+@pytest.mark.parametrize("lang, before, span, after, refused", [
+    ("pt", "os valores acrescidosIlicitamente ao seu", "acrescidosIlicitamente",
+     "os valores acrescidos ilicitamente ao seu", False),  # an adverb by its ending, however rare
+    ("es", "las nuevas medidasDesreguladoras del", "medidasDesreguladoras",
+     "las nuevas medidas desreguladoras del", True),  # no such ending: rare, so a name for all the verifier knows
+])
+def test_verify_reads_a_rare_word_with_an_adverbs_or_abstract_nouns_ending_as_a_common_word(
+        lang, before, span, after, refused):
+    proposal = _proposal_at(before, span, after)
+    verdict = check_model_proposal(Proposal(**{**proposal.__dict__, "lang": lang}), -0.5)
+    assert (verdict == "lower-cases a name or an acronym") == refused

@@ -505,7 +505,7 @@ def propose_surname(text: str, lang: str, context) -> list[Fix]:
             fixes.append(Fix(m.start(2), m.end(2), word[0].upper() + word[1:],
                              f"a surname left in lower case after the first name {opener!r}: no word list knows "
                              f"{word!r}", 0.8))
-        elif (known := _known_surname(word, lang)) is not None:
+        elif (known := _known_surname(word, lang) or _unwritten_english_surname(word, lang)) is not None:
             fixes.append(Fix(m.start(2), m.end(2), word[0].upper() + word[1:],
                              f"a surname left in lower case after the first name {opener!r}: {known}", 0.8))
     return fixes
@@ -529,6 +529,33 @@ def _known_surname(word: str, lang: str) -> str | None:
     if any(form.lower_count for form in forms) or capitalised < KNOWN_SURNAME_MIN_CAPITALISED:
         return None
     return f"the corpora write {forms[0].capitalised!r} {capitalised} times, never in lower case"
+
+
+#: English only, whose corpus (136,000 lines) is large enough that a word this common (Zipf)
+#: that it never writes in lower case, nor capitalises often enough for its table, is a name
+#: (``Jenny davidson,``, ``Philip crowley.``): wordfreq folds case and counts surnames as words.
+ENGLISH_UNWRITTEN_SURNAME_ZIPF = (3.0, 4.5)
+
+
+def _unwritten_english_surname(word: str, lang: str) -> str | None:
+    low, high = ENGLISH_UNWRITTEN_SURNAME_ZIPF
+    if lang != "en" or not low <= zipf(word, lang) < high or word in cased_table(lang) or written_lower_case(word, lang):
+        return None
+    if _plural_of_a_common_noun(word, lang):
+        return None  # "the Christian gospels", "Christian missionaries"
+    return "the English corpus never writes it in lower case, though wordfreq counts it this often"
+
+
+def _plural_of_a_common_noun(word: str, lang: str) -> bool:
+    """Whether ``word`` is the plural of a word the corpus writes in lower case (``gospels``,
+    ``missionaries``), by the English plural endings."""
+    if not word.endswith("s"):
+        return False
+    for singular in {word[:-1], word[:-2], word[:-3] + "y"}:
+        form = cased_table(lang).get(singular)
+        if written_lower_case(singular, lang) or (form is not None and form.lower_count > 0):
+            return True
+    return False
 
 
 def _capitalised(word: str) -> bool:

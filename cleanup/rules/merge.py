@@ -175,8 +175,8 @@ ACRONYM_GLUE_LANGUAGES = frozenset({"es", "fr", "pt", "it"})
 #: and ``a`` (``EPoi``), that a word list knows (capitalised: Zipf 2 in any language; in lower
 #: case: 4 in the article's), in a run that no list knows: no line of the Portuguese or Italian
 #: corpus has one (``EMicro``, once, is an acronym's run).
-_SENTENCE_OPENING_ONE_LETTER_WORDS = {"pt": "OAE", "it": "EA"}
-_ONE_LETTER_ARTICLE_GLUE = re.compile(r"([OAE])([A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]{2,}|[^\W\d_A-ZÀ-Þ]{3,})")
+_SENTENCE_OPENING_ONE_LETTER_WORDS = {"pt": "OAE", "it": "EAIÈ"}
+_ONE_LETTER_ARTICLE_GLUE = re.compile(r"([OAEIÈ])([A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]{2,}|[^\W\d_A-ZÀ-Þ]{3,})")
 ONE_LETTER_ARTICLE_CAPITALISED_WORD_ZIPF = 2.0
 ONE_LETTER_ARTICLE_LOWER_WORD_ZIPF = 4.0
 
@@ -208,7 +208,7 @@ HYPHENATED_GLUE_ZIPF = 3.0
 #: ``butI believe``: two English corpus lines end a word so, ``SaI`` and the glue ``HymnsI``, neither
 #: before a lower-case word); nor a shorter function word (``comO movimento``, ``AíÉ que``: only
 #: ``BoE``, no word).
-_TRAILING_ONE_LETTER_WORDS = {"en": "AI", "es": "YOAE", "pt": "AOEÉ", "it": "EAOÈ"}
+_TRAILING_ONE_LETTER_WORDS = {"en": "AI", "es": "YOAE", "pt": "AOEÉ", "it": "EAOÈI"}
 
 #: The English pronoun "I" glued to the capitalised word after it (``ISaid``, ``IAnswered``,
 #: ``IWouldn't``): no lower→upper change marks it. Of 136,303 English corpus lines, one has
@@ -577,9 +577,11 @@ def _is_deliberate_mixed_case(run: str, left: str, right: str, lang: str, contex
     if _listed_brand(run):
         return True
     if left.islower() and len(left) == 1 and left in _GLUED_ONE_LETTER_WORDS.get(lang, ""):
-        # "oItamaraty", "àVista", "aTime", "ePontual": a one-letter word, not a brand's prefix;
-        # but "e" begins brands too, which word lists know ("eCommerce", "eSocial")
-        return left == "e" and (_recurs(context, run) or any(
+        # "oItamaraty", "àVista", "aTime", "ePontual", Italian "iRagazzi": a one-letter word, not a
+        # brand's prefix; but "e" and "i" begin brands too, which word lists know ("eCommerce", "iPhone")
+        if left == "i" and zipf(right.lower(), lang) < KNOWN_WORD_ZIPF:
+            return True  # a Bantu prefix ("iNingizimu Afrika"), not the article before an Italian word
+        return left in "ei" and (_recurs(context, run) or any(
             known_anywhere(run, other) >= KNOWN_WORD_ZIPF for other in WORD_WORD_LANGUAGES))
     if left.islower() and (len(left) == 1 or (len(left) == 2 and zipf(left, lang) < 4.0)):  # iPhone, eBay
         return True
@@ -780,6 +782,9 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
         if lang == "de" and (pair := _german_noun_and_function_word(run)) and not _recurs(context, run):
             fixes.append(_split_fix(m, *pair, "a noun glued to the function word after it"))
             continue
+        if (pair := _short_glue_after_an_accented_verb(run, lang)) and not _recurs(context, run):
+            fixes.append(_split_fix(m, *pair, "the verb 'è' glued to the function word after it"))
+            continue
         if (pair := _two_short_function_words(run, lang)) and not _recurs(context, run):
             fixes.append(_split_fix(m, *pair, "two short function words glued at a link boundary"))
             continue
@@ -890,6 +895,20 @@ def _german_noun_and_function_word(run: str) -> tuple[str, str] | None:
         if run.endswith(word) and len(noun) >= GERMAN_NOUN_GLUE_LETTERS and zipf(noun.lower(), "de") >= GERMAN_NOUN_GLUE_ZIPF:
             return noun, word
     return None
+
+
+#: Italian ``è`` (is) glued to a function word of 2 to 3 letters this common (``èla``, ``èil``,
+#: ``èuna``, ``Èun``), too short for the rules above: no Italian word starts with ``è``, and
+#: wordfreq knows these glues only as typed by hand (``èla`` 1.7).
+SHORT_ACCENTED_GLUE_WORD_ZIPF = 5.5
+
+
+def _short_glue_after_an_accented_verb(run: str, lang: str) -> tuple[str, str] | None:
+    if (lang != "it" or not 3 <= len(run) <= 4 or run[0] not in "èÈ" or not run[1:].islower()
+            or any(known_anywhere(run, other) >= KNOWN_WORD_ZIPF for other in WORD_WORD_LANGUAGES)):
+        return None
+    word = run[1:]
+    return (run[0], word) if zipf(word, lang) >= SHORT_ACCENTED_GLUE_WORD_ZIPF else None
 
 
 def _glued_connective(run: str, lang: str) -> str | None:
@@ -1168,7 +1187,8 @@ def _elision_fixes(text: str, lang: str) -> list[Fix]:
     fixes = []
     for m in re.finditer(r"(?<![\w'’])([^\W\d_]+)(?=['’][^\W\d_])", text):
         head = m.group(1)
-        known = known_anywhere(head, lang) >= KNOWN_WORD_ZIPF and head not in _NO_WORD_BEFORE_ELISION.get(lang, ())
+        known = (known_anywhere(head, lang) >= KNOWN_WORD_ZIPF and head not in _NO_WORD_BEFORE_ELISION.get(lang, ())
+                 and not _typed_elision_glue(head, lang, elisions))
         if not head.islower() or known:
             continue  # "aujourd'hui", "quelqu'un", "prud'hommes" are words; wordfreq's "pasm" (1.2) is noise
         for elided in sorted(elisions, key=len, reverse=True):
@@ -1178,6 +1198,19 @@ def _elision_fixes(text: str, lang: str) -> list[Fix]:
                 fixes.append(Fix(at, at, " ", f"a word glued to the elided {elided!r} after it: {word!r}", 0.8))
                 break
     return fixes
+
+
+#: A function word this frequent (Zipf) glued to an elided article, in a run wordfreq knows
+#: less than this, is a glue typed often enough to be listed (``parl'AfD``: ``parl`` 2.7),
+#: not a word.
+TYPED_ELISION_GLUE_FUNCTION_ZIPF = 6.0
+TYPED_ELISION_GLUE_RUN_ZIPF = 3.0
+
+
+def _typed_elision_glue(head: str, lang: str, elisions) -> bool:
+    return known_anywhere(head, lang) < TYPED_ELISION_GLUE_RUN_ZIPF and any(
+        head.endswith(elided) and zipf(head[: -len(elided)], lang) >= TYPED_ELISION_GLUE_FUNCTION_ZIPF
+        for elided in elisions)
 
 
 #: An elided article, capitalised, glued to the word before it (``a déploréL'Ufap``): the
@@ -1207,7 +1240,7 @@ _ONE_LETTER_WORDS = {"es": "yoa", "fr": "àay", "pt": "aoeé", "it": "eaoè"}
 #: (``iPhone``), nor English, Spanish or French "e" (``eBay``). Portuguese and Italian "e" ("and")
 #: is, unless a word list knows the run (``eCommerce``, ``eSocial``): of those corpora's runs,
 #: only ``eBay`` begins so.
-_GLUED_ONE_LETTER_WORDS = {"en": "a", "es": "yoa", "fr": "àay", "pt": "aoàée", "it": "aoèe"}
+_GLUED_ONE_LETTER_WORDS = {"en": "a", "es": "yoa", "fr": "àay", "pt": "aoàée", "it": "aoèei"}
 #: Words that end no word of the language, so a run ending in one is a glue (Portuguese
 #: writes the grave accent only on the contraction ``à``: ``Coelhoà`` → ``Coelho à``; of
 #: 21,668 corpus lines, 4 have a word so ending, all foreign: ``pietà``, ``déjà``).
@@ -1309,8 +1342,8 @@ def _word_pair_score(left: str, right: str, lang: str) -> float | None:
         return right_zipf if right_zipf >= ACCENTED_ONE_LETTER_GLUE_ZIPF else None
     if left == "de" and lang in ONE_LETTER_WORD_LANGUAGES and len(right) >= 4 and right_zipf >= DE_GLUE_WORD_ZIPF:
         return right_zipf + left_zipf / 4  # "deacordo", "denovos": "de" the preposition, not the prefix
-    if lang == "pt" and left == "a" and len(right) >= 5 and right_zipf >= A_GLUE_WORD_ZIPF:
-        return right_zipf  # "aconfiança": the article or preposition "a"
+    if lang == "pt" and left in ("a", "o", "e") and len(right) >= 4 and right_zipf >= A_GLUE_WORD_ZIPF:
+        return right_zipf  # "aconfiança", "omesmo", "equero": the article "a" or "o", the conjunction "e"
     if (lang in ONE_LETTER_WORD_LANGUAGES and left in word_list("common", "lower_prefixes") and len(right) >= 3
             and right_zipf >= GLUE_FUNCTION_WORD_ZIPF):
         # "entredos", "defazer": a prefix never comes before a function word; at 5.5, before
@@ -1369,8 +1402,8 @@ _SPLIT_OFF_AFTER_RARE_WORD = {lang: frozenset(words.split()) for lang, words in 
     "es": "de que del por para con pero como", "pt": "de que do da dos das por para com como",
     "it": "di che del della per con come"}.items()}
 _PREFIX_LIKE_FUNCTION_WORDS = frozenset({"en", "in", "an", "un", "em"})
-#: Portuguese "a" glued to a word this common (``aconfiança``): of 21,668 corpus lines, no
-#: word no list knows splits so.
+#: Portuguese "a", "o" or "e" glued to a word of 4 letters or more this common (``aconfiança``,
+#: ``omesmo``, ``obraço``, ``equero``): of 21,668 corpus lines, no word no list knows splits so.
 A_GLUE_WORD_ZIPF = 4.5
 
 
