@@ -1397,6 +1397,10 @@ RARE_WORD_BESIDE_FUNCTION_WORD_ZIPF = 3.0
 #: the French corpus splits more (Spanish would split ``entornan``, ``confluidas``).
 FRENCH_RARE_WORD_AFTER_FUNCTION_WORD_ZIPF = 2.0
 LISTED_RARE_WORD_BESIDE_FUNCTION_WORD_ZIPF = 2.8
+#: French from 2.0 before ``des``, ``est`` or ``les`` too (``contestatairedes``,
+#: ``enjambeurest``), which end no French word after one of 5 letters or more.
+FRENCH_RARE_WORD_BEFORE_FUNCTION_WORD_ZIPF = 2.0
+_FRENCH_NO_WORD_ENDS = frozenset({"des", "est", "les"})
 RARE_WORD_FUNCTION_WORD_ZIPF = 6.5
 _SPLIT_OFF_AFTER_RARE_WORD = {lang: frozenset(words.split()) for lang, words in {
     "es": "de que del por para con pero como", "pt": "de que do da dos das por para com como",
@@ -1415,7 +1419,7 @@ def _other_word_zipf(left: str, right: str, other: str, function_zipf: float, la
         rare = (LISTED_RARE_WORD_BESIDE_FUNCTION_WORD_ZIPF if lang in CORPUS_WORDS_LANGUAGES
                 else RARE_WORD_BESIDE_FUNCTION_WORD_ZIPF)
         if other == left and (lang in ("en", "fr") or right in _SPLIT_OFF_AFTER_RARE_WORD.get(lang, ())):
-            return rare
+            return FRENCH_RARE_WORD_BEFORE_FUNCTION_WORD_ZIPF if lang == "fr" and right in _FRENCH_NO_WORD_ENDS else rare
         if other == right and left not in _PREFIX_LIKE_FUNCTION_WORDS:
             return FRENCH_RARE_WORD_AFTER_FUNCTION_WORD_ZIPF if lang == "fr" else rare
     return 3.5
