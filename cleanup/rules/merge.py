@@ -96,7 +96,9 @@ def propose_case_boundary(text: str, lang: str, context) -> list[Fix]:
         opens_sentence = sentence_start(text, m.start())
         if (right in _TRAILING_ONE_LETTER_WORDS.get(lang, "") and left[1:].islower()
                 and (len(left) >= 4 or zipf(left, lang) >= FUNCTION_WORD_ZIPF)
-                and re.match(r" [^\W\d_A-ZÀ-Þ]", text[m.end():m.end() + 2])):
+                and (re.match(r" [^\W\d_A-ZÀ-Þ]", text[m.end():m.end() + 2])
+                     or lang == "en" and right == "A" and zipf(left, lang) >= ARTICLE_A_GLUE_WORD_ZIPF
+                     and re.match(r" [A-Z0-9]", text[m.end():m.end() + 2]))):
             fixes.append(Fix(m.start(), m.end(), f"{left} {right if right == 'I' else right.lower()}",
                              f"a word glued to the one-letter word after it: {left!r} + {right!r}", 0.85))
             continue
@@ -208,6 +210,10 @@ HYPHENATED_GLUE_ZIPF = 3.0
 #: ``butI believe``: two English corpus lines end a word so, ``SaI`` and the glue ``HymnsI``, neither
 #: before a lower-case word); nor a shorter function word (``comO movimento``, ``AíÉ que``: only
 #: ``BoE``, no word).
+#: English "A" glued to a word this frequent (Zipf) is the article before a name or a number
+#: too (``includingA Gore-Tex Model``, ``AtA 2014 memorial``), not a grade or a type (``planA``,
+#: ``typeA``, ``classA``: 5.3-5.4); no line of the English corpus has one.
+ARTICLE_A_GLUE_WORD_ZIPF = 5.5
 _TRAILING_ONE_LETTER_WORDS = {"en": "AI", "es": "YOAE", "pt": "AOEÉ", "it": "EAOÈI"}
 
 #: The English pronoun "I" glued to the capitalised word after it (``ISaid``, ``IAnswered``,
@@ -751,7 +757,8 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
     >>> [f.reason for f in propose_word_word("pourl’instant, aujourd’hui", "fr", None)]
     ["a word glued to the elided 'l' after it: 'pour'"]
     """
-    fixes = _elision_fixes(text, lang) + _contraction_fixes(text, lang)
+    fixes = (_elision_fixes(text, lang) + _contraction_fixes(text, lang)
+             + _function_word_before_a_hyphenated_word(text, lang))
     if lang not in WORD_WORD_LANGUAGES:
         return fixes
     for m in itertools.chain(_letter_runs(text, lang), _elided_words(text, lang)):
@@ -1151,7 +1158,8 @@ def sentence_start(text: str, at: int) -> bool:
     return before[-1] in "\n.!?"
 
 
-_EN_CONTRACTION_GLUE = re.compile(r"(?<![\w'’])([^\W\d_]+['’](?:s|t|re|ll|ve|d)|I['’]m)([a-z]{2,})(?![\w'’])")
+# (after a possessive's 's, a capitalised word too: ``Ryunosuke'sHandwritten``, ``Kola'sInstallation``)
+_EN_CONTRACTION_GLUE = re.compile(r"(?<![\w'’])([^\W\d_]+['’](?:s|t|re|ll|ve|d)|I['’]m)([a-z]{2,}|(?<=s)[A-Z][a-z]+)(?![\w'’])")
 
 
 # An English name's possessive glued to the next word in another language's text (``Poor'sa``).
@@ -1175,6 +1183,21 @@ def _contraction_fixes(text: str, lang: str) -> list[Fix]:
     for m in _EN_CONTRACTION_GLUE.finditer(text):
         if zipf(m.group(2), lang) >= COMMON_WORD_ZIPF:
             fixes.append(Fix(m.end(1), m.end(1), " ", f"a word glued to the contraction {m.group(1)!r} before it", 0.8))
+    return fixes
+
+
+_FUNCTION_WORD_BEFORE_HYPHENATED = re.compile(r"(?<![\w@#/.\-'’])([^\W\d_A-ZÀ-Þ]{2,4})([A-ZÀ-Þ][^\W\d_]+-[^\W\d_]+)")
+#: A function word this frequent (Zipf) glued to a capitalised hyphenated word (``theTages-Anzeiger``,
+#: ``thePotato-digging``), which the letter runs stop at: no line of the six corpora has one.
+HYPHENATED_FUNCTION_WORD_ZIPF = 6.0
+
+
+def _function_word_before_a_hyphenated_word(text: str, lang: str) -> list[Fix]:
+    fixes = []
+    for m in _FUNCTION_WORD_BEFORE_HYPHENATED.finditer(text):
+        if zipf(m.group(1), lang) >= HYPHENATED_FUNCTION_WORD_ZIPF:
+            at = m.start(2)
+            fixes.append(Fix(at, at, " ", f"the function word {m.group(1)!r} glued to the hyphenated word after it", 0.8))
     return fixes
 
 
@@ -1233,6 +1256,9 @@ VERY_FREQUENT_WORD_ZIPF = 6.5
 #: "und"): at 5.5 frequent content words ("four", "year", "long") made compounds such as
 #: "fourballs", "yearlong" look glued.
 GLUE_FUNCTION_WORD_ZIPF = 6.0
+#: Portuguese, whose corpus words wordfreq lacks are listed (``CORPUS_WORDS_LANGUAGES``), from
+#: 5.9 (``suasrefinarias``).
+LISTED_GLUE_FUNCTION_WORD_ZIPF = 5.9
 #: The one-letter words a lower-case glue may end with ("seísmoy" → "seísmo y"); not Spanish
 #: "e", which would split subjunctives ("extrañase").
 _ONE_LETTER_WORDS = {"es": "yoa", "fr": "àay", "pt": "aoeé", "it": "eaoè"}
@@ -1342,8 +1368,11 @@ def _word_pair_score(left: str, right: str, lang: str) -> float | None:
         return right_zipf if right_zipf >= ACCENTED_ONE_LETTER_GLUE_ZIPF else None
     if left == "de" and lang in ONE_LETTER_WORD_LANGUAGES and len(right) >= 4 and right_zipf >= DE_GLUE_WORD_ZIPF:
         return right_zipf + left_zipf / 4  # "deacordo", "denovos": "de" the preposition, not the prefix
-    if lang == "pt" and left in ("a", "o", "e") and len(right) >= 4 and right_zipf >= A_GLUE_WORD_ZIPF:
-        return right_zipf  # "aconfiança", "omesmo", "equero": the article "a" or "o", the conjunction "e"
+    if (lang == "pt" and left in ("a", "o", "e") or lang == "es" and (left in ("y", "o") or left == "a" and right[0] in "aeiou")
+            ) and len(right) >= 4 and right_zipf >= A_GLUE_WORD_ZIPF:
+        # "aconfiança", "omesmo", "equero": the article "a" or "o", the conjunction "e"; Spanish "ytodos",
+        # "otambién", and "a" before a vowel ("aotros"), which no Spanish verb made with "a-" has ("atenemos")
+        return right_zipf
     if (lang in ONE_LETTER_WORD_LANGUAGES and left in word_list("common", "lower_prefixes") and len(right) >= 3
             and right_zipf >= GLUE_FUNCTION_WORD_ZIPF):
         # "entredos", "defazer": a prefix never comes before a function word; at 5.5, before
@@ -1373,7 +1402,8 @@ def _word_pair_score(left: str, right: str, lang: str) -> float | None:
         return None  # future and conditional endings: "copieront", "clarifieront"; not "amélioreret"
     function_zipf, other_zipf = max(left_zipf, right_zipf), min(left_zipf, right_zipf)
     other = right if right_zipf <= left_zipf else left
-    if function_zipf < GLUE_FUNCTION_WORD_ZIPF or other_zipf < _other_word_zipf(left, right, other, function_zipf, lang):
+    function_floor = LISTED_GLUE_FUNCTION_WORD_ZIPF if lang in CORPUS_WORDS_LANGUAGES else GLUE_FUNCTION_WORD_ZIPF
+    if function_zipf < function_floor or other_zipf < _other_word_zipf(left, right, other, function_zipf, lang):
         return None
     if lang == "de":
         if left in _DE_PARTICLES or other_zipf < 5.0:
@@ -1389,14 +1419,15 @@ def _word_pair_score(left: str, right: str, lang: str) -> float | None:
 #: it (``vetarlas``, ``renunciasen`` are words); before it, no prefix-like ``en``, ``in``
 #: (``enjugaban``). On the six corpora this splits 5 lines more, all glues (``slowdownto``,
 #: ``theproprietor``, ``poignéesdes``, ``pressentidu``, ``estsociable``). In Portuguese, whose
-#: corpus words wordfreq lacks are listed (``CORPUS_WORDS_LANGUAGES``), from 2.8
-#: (``comcredenciamento``): no Portuguese corpus line splits more; elsewhere 2.8 split an English
-#: surname (``Boronin`` → ``Boron in``).
+#: corpus words wordfreq lacks are listed (``CORPUS_WORDS_LANGUAGES``), from 2.5 beside a
+#: function word from Zipf 5.9 (``comcredenciamento``, ``umcinéfilo``, ``suasrefinarias``,
+#: ``nasrodinhas``; 2.8 and 6.5 before the twentieth session): no Portuguese corpus line splits
+#: more; elsewhere 2.8 split an English surname (``Boronin`` → ``Boron in``).
 RARE_WORD_BESIDE_FUNCTION_WORD_ZIPF = 3.0
 #: French from 2.0 after the function word (``seconcentrait``, ``lesplanificateurs``): no line of
 #: the French corpus splits more (Spanish would split ``entornan``, ``confluidas``).
 FRENCH_RARE_WORD_AFTER_FUNCTION_WORD_ZIPF = 2.0
-LISTED_RARE_WORD_BESIDE_FUNCTION_WORD_ZIPF = 2.8
+LISTED_RARE_WORD_BESIDE_FUNCTION_WORD_ZIPF = 2.5
 #: French from 2.0 before ``des``, ``est`` or ``les`` too (``contestatairedes``,
 #: ``enjambeurest``), which end no French word after one of 5 letters or more.
 FRENCH_RARE_WORD_BEFORE_FUNCTION_WORD_ZIPF = 2.0
@@ -1408,6 +1439,8 @@ _SPLIT_OFF_AFTER_RARE_WORD = {lang: frozenset(words.split()) for lang, words in 
 _PREFIX_LIKE_FUNCTION_WORDS = frozenset({"en", "in", "an", "un", "em"})
 #: Portuguese "a", "o" or "e" glued to a word of 4 letters or more this common (``aconfiança``,
 #: ``omesmo``, ``obraço``, ``equero``): of 21,668 corpus lines, no word no list knows splits so.
+#: Spanish "y", "o", and "a" before a vowel (``ytodos``, ``aotros``): 2 lines of the Spanish corpus
+#: split, both its own glues (``ymano``, ``omodelos``).
 A_GLUE_WORD_ZIPF = 4.5
 
 
@@ -1415,7 +1448,8 @@ def _other_word_zipf(left: str, right: str, other: str, function_zipf: float, la
     """How common the word beside the function word must be for a split."""
     if len(other) <= 3:
         return 4.5
-    if function_zipf >= RARE_WORD_FUNCTION_WORD_ZIPF and len(other) >= 5:
+    listed = lang in CORPUS_WORDS_LANGUAGES
+    if function_zipf >= (LISTED_GLUE_FUNCTION_WORD_ZIPF if listed else RARE_WORD_FUNCTION_WORD_ZIPF) and len(other) >= 5:
         rare = (LISTED_RARE_WORD_BESIDE_FUNCTION_WORD_ZIPF if lang in CORPUS_WORDS_LANGUAGES
                 else RARE_WORD_BESIDE_FUNCTION_WORD_ZIPF)
         if other == left and (lang in ("en", "fr") or right in _SPLIT_OFF_AFTER_RARE_WORD.get(lang, ())):
