@@ -556,3 +556,16 @@ def test_an_inner_capital_is_judged_more_readily_outside_english():
     assert neural.keep_penalty(_flagged_span("en", "hint.case_glue")) == 0
     assert neural.floor_kind("split lower", _flagged_span("fr", "hint.case_glue")) == "inner capital hint"
     assert neural.floor_kind("split lower", _flagged_span("en", "hint.case_glue")) == "glue hint"
+
+
+@pytest.mark.parametrize("text, penalised", [
+    ("White Helmets In Syria criticize the UN for its stance.", True),  # prose: "in", as the corpus writes it
+    ("Legislative Assembly Of Nunavut", False),  # a headline in title case: the model judges alone
+])
+def test_keep_is_penalised_for_a_capital_between_capitals_only_outside_a_title(text, penalised):
+    import cleanup.neural as neural
+
+    name, capital = text.split()[1:3]  # the span: "Helmets In", "Assembly Of"
+    start = text.index(f"{name} {capital}")
+    request = neural._Request(0, "en", 0, len(text), start, start + len(f"{name} {capital}"), "model.capital_in_title", "")
+    assert (neural.keep_penalty(request, text) > 0) == penalised
