@@ -403,7 +403,19 @@ def _hints(text: str, lang: str, glue_hints: bool = False, context=None) -> list
         elif form.lower_count >= lower_ratio * max(1, form.capitalised_count):
             spans.append(Span(prev_start, m.end(2), rule,
                               f"{word!r}, mostly lower-case, is capitalised in mid-sentence: after a link?"))
+    for m in _CAPITALISED_VERB_WITH_CLITIC.get(lang, _NOTHING).finditer(text):
+        if not title_case_line(text, m.start(2)):
+            spans.append(Span(m.start(1), m.end(2), "hint.capital_verb",
+                              f"{m.group(2)!r}, a verb with its pronoun, is capitalised in mid-sentence: a segment "
+                              "translated on its own after a link"))
     return spans
+
+
+#: A Portuguese verb and the pronoun hyphenated to it (``Encaixa-se``, ``Mudou-se``,
+#: ``Recusando-se``), capitalised after a lower-case word: no name is spelt so.
+_CAPITALISED_VERB_WITH_CLITIC = {"pt": re.compile(
+    r"(?<![\w-])([^\W\d_A-ZÀ-Þ]+) ([A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]+-(?:se|lo|la|los|las|lhe|lhes|me|te|nos|vos))(?![\w-])")}
+_NOTHING = re.compile(r"(?!)")
 
 
 #: A word with a plural verb's ending that the cased table lacks, too rare for the corpus's
@@ -411,10 +423,11 @@ def _hints(text: str, lang: str, glue_hints: bool = False, context=None) -> list
 #: the article's language and better than in any other (``Aliança Seguradora Ilustram de
 #: forma``, ``Ilustram`` 3.1), and the Italian future (``Scozia Resterà``, ``Uber Riceverà``). Not
 #: the singular endings, which names share (``Amadeu``, ``Pompeu``, ``Suarez``, ``Fumaba``: 7
-#: corpus spans with them, none without).
+#: corpus spans with them, none without), but the Portuguese preterite's -ou and -iu
+#: (``caminhão Adicionou``, ``anos Aderiu``), with which no span of the Portuguese corpus is flagged.
 UNLISTED_VERB_ZIPF = 3.0
 _PLURAL_VERB_ENDINGS = {"es": ("aron", "ieron", "aban", "ían", "amos", "emos", "imos"),
-                        "pt": ("aram", "eram", "iram", "am", "avam", "iam", "amos", "emos", "imos"),
+                        "pt": ("aram", "eram", "iram", "am", "avam", "iam", "amos", "emos", "imos", "ou", "iu"),
                         "it": ("arono", "erono", "irono", "iamo", "avano", "evano", "rà", "rò", "ranno"),
                         "fr": ("aient", "èrent", "issent", "ennent", "ouent", "ènent")}
 

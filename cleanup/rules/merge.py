@@ -1421,7 +1421,7 @@ def _word_pair_score(left: str, right: str, lang: str) -> float | None:
 #: ``theproprietor``, ``poignéesdes``, ``pressentidu``, ``estsociable``). In Portuguese, whose
 #: corpus words wordfreq lacks are listed (``CORPUS_WORDS_LANGUAGES``), from 2.5 beside a
 #: function word from Zipf 5.9 (``comcredenciamento``, ``umcinéfilo``, ``suasrefinarias``,
-#: ``nasrodinhas``; 2.8 and 6.5 before the twentieth session): no Portuguese corpus line splits
+#: ``nasrodinhas``; 2.8 and 6.5 before the nineteenth session): no Portuguese corpus line splits
 #: more; elsewhere 2.8 split an English surname (``Boronin`` → ``Boron in``).
 RARE_WORD_BESIDE_FUNCTION_WORD_ZIPF = 3.0
 #: French from 2.0 after the function word (``seconcentrait``, ``lesplanificateurs``): no line of
