@@ -22,7 +22,7 @@ from .config import DEFAULT_MODEL_DIR, SUPPORTED_LANGUAGES, Config
 from .errors import ModelError
 from .ops import NOT_AFTER_A_SUBJECT, OPS, apply_op, echoed_pronoun, glue_point, mark_span, parse_op
 from .rules.casing import title_case_line
-from .rules.lexicon import FINITE_AUXILIARIES
+from .rules.lexicon import FINITE_AUXILIARIES, cased_table
 from .rules.merge import (SUBJECT_PRONOUNS_OF, capital_follows, continues_a_title, first_name_and_surname,
                           lowercase_in_german,
                           split_lowers)
@@ -499,6 +499,8 @@ def _applicable_ops(text: str, request: _Request) -> list[str]:
         options = [op for op in options if op != "split lower"]  # a surname keeps its capital
     if point and continues_a_title(text, request.span_start, span[:point], span[point:], request.lang):
         options = [op for op in options if op != "split lower"]  # a title's word keeps its capital
+    if point and _people_after_a_french_article(span[:point], span[point:], request.lang):
+        options = [op for op in options if op != "split lower"]  # "LesAllemands": "les Allemands", a people
     if point and f"{span[:point]} {span[point:]}" in text:
         options = [op for op in options if op != "split lower"]  # the text writes it so elsewhere ("Arctic College")
     if point and _pronoun_before_a_non_verb(text, request, span[point:]):
@@ -529,6 +531,19 @@ NO_COMMA_BEFORE_AUXILIARY_LANGUAGES = frozenset({"en", "fr"})
 _SUBORDINATORS = {lang: frozenset(words.split()) for lang, words in {
     "en": "when if although though because while after before since as once unless until whether where",
     "fr": "quand si lorsque bien comme pendant parce après avant puisque depuis où"}.items()}
+
+
+#: French writes a people's name capitalised after an article (``les Allemands``, ``des
+#: Britanniques``) and the adjective in lower case after its noun: split off an article, a word
+#: the corpus capitalises this often keeps its capital.
+FRENCH_PEOPLE_MIN_CAPITALISED = 20
+_FRENCH_PLURAL_ARTICLES = frozenset({"les", "des", "aux"})
+
+
+def _people_after_a_french_article(left: str, right: str, lang: str) -> bool:
+    form = cased_table("fr").get(right.lower()) if lang == "fr" else None
+    return (left.lower() in _FRENCH_PLURAL_ARTICLES and form is not None
+            and form.capitalised_count >= FRENCH_PEOPLE_MIN_CAPITALISED and right.lower().endswith("s"))
 
 
 def _pronoun_before_a_non_verb(text: str, request: _Request, right: str) -> bool:

@@ -569,3 +569,16 @@ def test_keep_is_penalised_for_a_capital_between_capitals_only_outside_a_title(t
     start = text.index(f"{name} {capital}")
     request = neural._Request(0, "en", 0, len(text), start, start + len(f"{name} {capital}"), "model.capital_in_title", "")
     assert (neural.keep_penalty(request, text) > 0) == penalised
+
+
+def test_a_people_split_off_a_french_article_keeps_its_capital():
+    """``LesAllemands``: French capitalises a people after its article (``les Allemands``); the
+    model, reading the corpus's lower-case adjective ``allemands``, would lower it."""
+    from cleanup.neural import _applicable_ops, _Request
+
+    text = "Le référendum, dans lequel lesBritanniques se sont prononcés."
+    start = text.index("lesBritanniques")
+    request = _Request(0, "fr", 0, len(text), start, start + len("lesBritanniques"), "merge.case_boundary", "",
+                       split_at=len("les"))
+    assert "split lower" not in _applicable_ops(text, request)
+    assert clean_article(text, Config(lang="fr")).text == "Le référendum, dans lequel les Britanniques se sont prononcés."
