@@ -477,9 +477,9 @@ def _plausible_case_glue(left: str, right: str, lang: str, context) -> bool:
 
 #: A German word of this many letters or more, this common (Zipf) in German and commoner there
 #: than in English by a margin (not ``Super``: ``SuperCamps``), glued to a capitalised word, is a
-#: glue: German writes its compounds solid in
-#: lower case after their first letter, and its corpus's camel-case runs are brands of English
-#: words (``StreetScooter``, ``FlightAware``) or of a compound form (``RedaktionsNetzwerk``).
+#: glue: German writes its compounds solid in lower case after their first letter, and its
+#: corpus's camel-case runs are brands of English words (``StreetScooter``, ``FlightAware``) or of
+#: a compound form (``RedaktionsNetzwerk``). No line of the German corpus is split so.
 GERMAN_GLUE_WORD_LETTERS = 5
 GERMAN_GLUE_WORD_ZIPF = 3.0
 GERMAN_GLUE_WORD_MARGIN = 1.0
@@ -885,8 +885,8 @@ def _two_short_function_words(run: str, lang: str) -> tuple[str, str] | None:
 #: articles and the other short words that are endings too (``Ministerin``, ``Emotionalist``).
 #: On the German corpus this splits 8 lines, all its own glues (``Gegnerund``,
 #: ``Kriminalpolizeivon``) but ``Beendes`` (``Been des``, a typo of ``Beenden des``).
-_GERMAN_FUNCTION_WORDS_AFTER_NOUNS = frozenset("des eines einer einem von vom und oder mit für nach bei zum zur "
-                                               "sind war wird hat".split())
+_GERMAN_FUNCTION_WORDS_AFTER_NOUNS = tuple(sorted("des eines einer einem von vom und oder mit für nach bei zum zur "
+                                                  "sind war wird hat".split(), key=lambda w: (-len(w), w)))
 #: The word before (a noun, or a verb made one: ``Senden``) must be this long and this common (Zipf).
 GERMAN_NOUN_GLUE_LETTERS = 4
 GERMAN_NOUN_GLUE_ZIPF = 3.0
