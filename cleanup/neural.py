@@ -409,6 +409,9 @@ INNER_CAPITAL_HINT_LANGUAGES = frozenset({"es", "fr", "pt", "it"})
 #: Office``: 51 of 346 capitalised between capitals).
 CAPITAL_IN_PROSE_KEEP_PENALTY = 0.5
 CAPITAL_IN_PROSE_LANGUAGES = frozenset({"en"})
+#: German is spared the other penalties, but not on a word its corpus writes only in lower case
+#: (a verb, an adverb, a particle: ``Luftgewehr Beschossen``, ``Särge Verfielen``), which no noun is.
+GERMAN_LOWER_CASE_WORD_KEEP_PENALTY = 0.25
 
 
 def keep_penalty(request: _Request, text: str | None = None) -> float:
@@ -417,6 +420,8 @@ def keep_penalty(request: _Request, text: str | None = None) -> float:
     title-case line: :data:`CAPITAL_IN_PROSE_KEEP_PENALTY`). Not in German, which capitalises its
     nouns: a capital after a link is right there as often as not (fresh seeds 4-8: 1 repair
     more, 2 clean sentences changed: ``das wirklich Offene``, a quoted title)."""
+    if request.lang == "de" and request.rule == "hint.capital_lowercase_word":
+        return GERMAN_LOWER_CASE_WORD_KEEP_PENALTY
     if request.lang == "de" or (request.rule == "hint.case_glue" and request.lang not in INNER_CAPITAL_HINT_LANGUAGES):
         return 0.0
     if (request.rule == "model.capital_in_title" and request.lang in CAPITAL_IN_PROSE_LANGUAGES and text is not None

@@ -539,12 +539,14 @@ def _flagged_span(lang: str, rule: str):
                            rule=rule, reason="")
 
 
-def test_no_keep_penalty_in_german():
-    """German capitalises its nouns: a capital after a link is judged on the model's scores alone."""
+def test_no_keep_penalty_in_german_but_on_a_word_written_only_in_lower_case():
+    """German capitalises its nouns: a capital after a link is judged on the model's scores alone;
+    but a word the corpus writes only in lower case is no noun (``Luftgewehr Beschossen``)."""
     import cleanup.neural as neural
 
     assert neural.keep_penalty(_flagged_span("en", "model.capital_after_link")) > 0
     assert neural.keep_penalty(_flagged_span("de", "model.capital_after_link")) == 0
+    assert neural.keep_penalty(_flagged_span("de", "hint.capital_lowercase_word")) > 0
     assert neural.floor_kind("lower", _flagged_span("de", "model.capital_after_link")) == "capital in German"
 
 
