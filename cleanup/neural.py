@@ -276,9 +276,9 @@ def repair_many(articles: list[Article], config: Config) -> list[Article]:
     notes = [list(article.notes) for article in articles]
     accepted: dict[tuple[int, int], list[tuple[_Request, str, float]]] = {}
     for (n, request), (output, score), weighed in zip(requests, outputs, evidence):
-        before = blocks[n][request.block].text[request.window_start:request.window_end]
-        op = parse_op(output)
         text = blocks[n][request.block].text
+        before = text[request.window_start:request.window_end]
+        op = parse_op(output)
         grammar = _left_by_grammar(op, text, request)
         # by the rule that flagged the span, before the rename below
         floor = MIN_SCORE_BY_KIND[grammar] if grammar else _score_floor(op, request, config)

@@ -859,8 +859,12 @@ _NO_SENTENCE_ADVERB = frozenset("only early reply apply supply family italy july
 def _english_sentence_adverb(phrase: str, lang: str) -> bool:
     if lang != "en" or " " in phrase or not phrase.endswith("ly") or phrase in _NO_SENTENCE_ADVERB:
         return False
-    stems = {phrase[:-2], phrase[:-4] if phrase.endswith("ally") else "", phrase[:-3] + "y" if phrase.endswith("ily") else ""}
-    return zipf(phrase, lang) >= 3.0 and any(zipf(stem, lang) >= SENTENCE_ADVERB_STEM_ZIPF for stem in stems if stem)
+    stems = [phrase[:-2]]  # "normally"
+    if phrase.endswith("ally"):
+        stems.append(phrase[:-4])  # "romantically"
+    if phrase.endswith("ily"):
+        stems.append(phrase[:-3] + "y")  # "happily"
+    return zipf(phrase, lang) >= 3.0 and any(zipf(stem, lang) >= SENTENCE_ADVERB_STEM_ZIPF for stem in stems)
 
 
 def _comma_opener(phrase: str, lang: str) -> str | None:

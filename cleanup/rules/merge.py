@@ -486,9 +486,10 @@ GERMAN_GLUE_WORD_MARGIN = 1.0
 
 
 def _german_word_before_a_capital(left: str) -> bool:
-    lower = left.lower()
-    return (len(left) >= GERMAN_GLUE_WORD_LETTERS and left[1:].islower() and zipf(lower, "de") >= GERMAN_GLUE_WORD_ZIPF
-            and zipf(lower, "de") >= zipf(lower, "en") + GERMAN_GLUE_WORD_MARGIN)
+    if len(left) < GERMAN_GLUE_WORD_LETTERS or not left[1:].islower():
+        return False
+    german = zipf(left.lower(), "de")
+    return german >= GERMAN_GLUE_WORD_ZIPF and german >= zipf(left.lower(), "en") + GERMAN_GLUE_WORD_MARGIN
 
 
 #: A name no list of any language knows, of this many letters, before a function word or a
@@ -1450,8 +1451,7 @@ def _other_word_zipf(left: str, right: str, other: str, function_zipf: float, la
         return 4.5
     listed = lang in CORPUS_WORDS_LANGUAGES
     if function_zipf >= (LISTED_GLUE_FUNCTION_WORD_ZIPF if listed else RARE_WORD_FUNCTION_WORD_ZIPF) and len(other) >= 5:
-        rare = (LISTED_RARE_WORD_BESIDE_FUNCTION_WORD_ZIPF if lang in CORPUS_WORDS_LANGUAGES
-                else RARE_WORD_BESIDE_FUNCTION_WORD_ZIPF)
+        rare = LISTED_RARE_WORD_BESIDE_FUNCTION_WORD_ZIPF if listed else RARE_WORD_BESIDE_FUNCTION_WORD_ZIPF
         if other == left and (lang in ("en", "fr") or right in _SPLIT_OFF_AFTER_RARE_WORD.get(lang, ())):
             return FRENCH_RARE_WORD_BEFORE_FUNCTION_WORD_ZIPF if lang == "fr" and right in _FRENCH_NO_WORD_ENDS else rare
         if other == right and left not in _PREFIX_LIKE_FUNCTION_WORDS:
