@@ -311,10 +311,13 @@ def _hints(text: str, lang: str, glue_hints: bool = False, context=None) -> list
     sentences) came from those, for 2 correct repairs.
     """
     from .rules.merge import (candidate_split, case_glue_candidate, lower_glue_split, propose_case_boundary,
-                              unknown_everywhere)
+                              propose_word_word, unknown_everywhere)
 
     spans = []
     split_by_rules = {(f.start, f.end) for f in propose_case_boundary(text, lang, None)}
+    # A lower-case run the rules split is theirs to split, where they choose (``de|nosso``, not
+    # the hint's ``den|osso``): the model's edit, applied first, would leave them nothing to do.
+    words_split_by_rules = [(f.start, f.end) for f in propose_word_word(text, lang, None)]
     for m in re.finditer(r"(?<![\w@#/.\-])[^\W\d_]+(?![\w@/\-])", text):
         word = m.group(0)
         if context is not None and context.recurs(word) and not word.islower() and not word.istitle():
@@ -322,6 +325,7 @@ def _hints(text: str, lang: str, glue_hints: bool = False, context=None) -> list
         if (m.start(), m.end()) not in split_by_rules and len(word) >= 5 and case_glue_candidate(word, lang):
             spans.append(Span(m.start(), m.end(), "hint.case_glue", "an inner capital: a name glued to a word, or a brand?"))
         elif (lang != "de" and word.islower() and len(word) >= LOWER_GLUE_LETTERS and (m.start(), m.end()) not in split_by_rules
+              and not any(start < m.end() and m.start() < end for start, end in words_split_by_rules)
               and unknown_everywhere(word) and lower_glue_split(word, lang)):
             spans.append(Span(m.start(), m.end(), "hint.lower_glue", "two words run together, which no list knows as one?"))
         elif (word[0].isupper() and word[1:].islower() and len(word) >= NAME_GLUE_LETTERS

@@ -793,6 +793,9 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
         if (pair := _short_glue_after_an_accented_verb(run, lang)) and not _recurs(context, run):
             fixes.append(_split_fix(m, *pair, "the verb 'è' glued to the function word after it"))
             continue
+        if (pair := _glue_after_a_final_accent(run, lang)) and not _recurs(context, run):
+            fixes.append(_split_fix(m, *pair, f"a word glued after {pair[0]!r}, whose accent only ends a word"))
+            continue
         if (pair := _two_short_function_words(run, lang)) and not _recurs(context, run):
             fixes.append(_split_fix(m, *pair, "two short function words glued at a link boundary"))
             continue
@@ -917,6 +920,35 @@ def _short_glue_after_an_accented_verb(run: str, lang: str) -> tuple[str, str] |
         return None
     word = run[1:]
     return (run[0], word) if zipf(word, lang) >= SHORT_ACCENTED_GLUE_WORD_ZIPF else None
+
+
+#: Endings that close a word and are never followed by another letter inside one: Portuguese
+#: ``-ão``, ``-ões``, ``-ães`` (the plural of ``-ão`` is ``-ãos``, its diminutive ``-ãozinho``),
+#: Spanish ``-ión`` (its plural ``-iones`` loses the accent), Italian final accented vowels
+#: (``città``, ``perché``, ``più``), and Portuguese and French ``à`` alone. In a lower-case run no
+#: list knows, a word glued after one splits there: ``entãoestruturar``, ``guardiõesobservavam``,
+#: ``dãoa``, ``àfé``, ``elecciónde``, ``piùgrande``. On the es, fr, pt and it corpora this splits
+#: two lines: the French corpus's own glue (``ànouveau``), and Spanish ``licitaciónes`` (a plural
+#: that kept its accent), which the split of a function word below makes anyway.
+_FINAL_ACCENT_ENDING = {"pt": re.compile(r"^(?:à|.+?(?:ão|ões|ães))(?=[^\Wsz])"),
+                        "es": re.compile(r"^.+?ión(?=[^\W])"),
+                        "it": re.compile(r"^.+?[àèéìòù](?=[^\W])"),
+                        "fr": re.compile(r"^à(?=[^\W])")}
+#: The word before must be this common (Zipf), the word after a little less.
+FINAL_ACCENT_LEFT_ZIPF = 3.0
+FINAL_ACCENT_RIGHT_ZIPF = 2.0
+
+
+def _glue_after_a_final_accent(run: str, lang: str) -> tuple[str, str] | None:
+    ending = _FINAL_ACCENT_ENDING.get(lang)
+    if ending is None or not run.islower() or not (m := ending.match(run)) or not unknown_everywhere(run):
+        return None
+    left, right = run[: m.end()], run[m.end():]
+    if len(right) == 1 and right not in _ONE_LETTER_WORDS.get(lang, ""):
+        return None  # a letter typed twice (``encarnaciónn``)
+    if zipf(left, lang) < FINAL_ACCENT_LEFT_ZIPF or zipf(right, lang) < FINAL_ACCENT_RIGHT_ZIPF:
+        return None
+    return left, right
 
 
 def _glued_connective(run: str, lang: str) -> str | None:
