@@ -212,6 +212,8 @@ def test_detector_hints_a_word_the_corpus_writes_only_in_lower_case_capitalised(
     ("Piove, fa freddo, e la Scozia Resterà parte del Regno Unito.", "it", "Scozia Resterà"),  # the future
     ("Nesse sentido Encaixa-se o trabalho apresentado.", "pt", "sentido Encaixa-se"),  # a verb and its pronoun
     ("Não é o BNDES que vai correr atrás do caminhão Adicionou.", "pt", "caminhão Adicionou"),  # -ou, unlisted
+    ("Em meio século Converteram Salamanca numa cidade.", "pt", "século Converteram"),  # rarer, in Portuguese
+    ("Foi organizado por Elena Gómez, de la Carreta Literaria Leamos.", "es", None),  # as rare, a name in Spanish
     ("In cambio Uber Riceverà un investimento.", "it", "Uber Riceverà"),
     # a common irregular past after a name; after a lower-case word a title may start
     ("The first balance sheet done on Sunday Made the voice of the people clear.", "en", "Sunday Made"),

@@ -799,6 +799,9 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
         if (pair := _two_short_function_words(run, lang)) and not _recurs(context, run):
             fixes.append(_split_fix(m, *pair, "two short function words glued at a link boundary"))
             continue
+        if (pair := _article_and_possessive(run, lang)) and not _recurs(context, run):
+            fixes.append(_split_fix(m, *pair, "an article glued to the possessive after it"))
+            continue
         if (len(run) < 5 or not (run.islower() or capitalised or short_capitalised) or "'" in run or "’" in run
                 or lower in cased_table(lang)
                 or lang in CORPUS_WORDS_LANGUAGES and lower in word_list(lang, "unlisted")):
@@ -811,6 +814,8 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
         for i in range(1, len(run)):
             left, right = run[:i], run[i:]
             split = _word_pair_score(left.lower(), right, lang)
+            if split is not None and lang == "en" and not _article_fits(right, text, m.end()):
+                continue  # "theman who" is "the man", not "them an who"
             if split is None and run_zipf == 0 and (run.islower() or lang in CORPUS_WORDS_LANGUAGES):
                 split = _content_pair_score(left, right, lang)
             if split is None:
@@ -832,6 +837,16 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
             fixes.append(_split_fix(m, *pair, "two words glued at a link boundary: the first begins no "
                                               "compound the word list knows"))
     return fixes
+
+
+def _article_fits(word: str, text: str, end: int) -> bool:
+    """Whether an English ``a`` or ``an`` ending a split fits the word after it (``an`` before a
+    vowel, ``a`` before a consonant, either before ``h`` and ``u``: ``an hour``, ``a university``;
+    any other word fits)."""
+    following = re.match(r" ([^\W\d_])", text[end:])
+    if word not in ("a", "an") or following is None or following.group(1).lower() in "hu":
+        return True
+    return (following.group(1).lower() in "aeio") == (word == "an")
 
 
 #: Two content words run together, too rare for ``CONTENT_PAIR_ZIPF``, split where the first
@@ -1343,9 +1358,9 @@ _NO_VERB_BEFORE_ENCLITIC = {lang: frozenset(words.split()) for lang, words in {
     "it": "quando perché ma dove mentre anche già mai sempre"}.items()}
 #: English prefixes that are words of their own too (``outplay``, ``overall``): before a very
 #: frequent function word, in a run too rare to be a word, they are the word glued to it
-#: (``outthere``, ``overthe``, ``underthe``). Not ``here``, whose legal compounds are rare enough
+#: (``outthere``, ``overthe``, ``underthe``, ``wayof``). Not ``here``, whose legal compounds are rare enough
 #: (``hereof`` 2.6, ``herewith`` 2.4).
-_EN_ADVERB_PREFIXES = frozenset({"out", "over", "under", "up", "after", "by"})
+_EN_ADVERB_PREFIXES = frozenset({"out", "over", "under", "up", "after", "by", "way"})
 #: English words that end solid compounds ("suchlike", "topmost", "headfirst", "feelgood", "strokemaker").
 _EN_COMPOUND_ENDINGS = frozenset("like most some first only time way fold good less able wide wise ward maker".split())
 #: German separable verb particles ("zurückgab", "mitgeht", "aussteht" are one word).
@@ -1406,12 +1421,14 @@ def _word_pair_score(left: str, right: str, lang: str) -> float | None:
         # "aconfiança", "omesmo", "equero": the article "a" or "o", the conjunction "e"; Spanish "ytodos",
         # "otambién", and "a" before a vowel ("aotros"), which no Spanish verb made with "a-" has ("atenemos")
         return right_zipf
+    if lang in ("es", "pt") and left == "para" and right.endswith(("ar", "er", "ir")) and right_zipf >= PARA_GLUE_VERB_ZIPF:
+        return right_zipf + left_zipf / 4  # "pararecordar": "para" the preposition before an infinitive, not the prefix
     if (lang in ONE_LETTER_WORD_LANGUAGES and left in word_list("common", "lower_prefixes") and len(right) >= 3
             and right_zipf >= GLUE_FUNCTION_WORD_ZIPF):
         # "entredos", "defazer": a prefix never comes before a function word; at 5.5, before
         # a common verb it did ("entretengo")
         return right_zipf + left_zipf / 4
-    if lang == "en" and left in _EN_ADVERB_PREFIXES and len(right) >= 3 and right_zipf >= GLUE_FUNCTION_WORD_ZIPF:
+    if lang == "en" and left in _EN_ADVERB_PREFIXES and len(right) >= 2 and right_zipf >= GLUE_FUNCTION_WORD_ZIPF:
         return right_zipf + left_zipf / 4  # "outthere", "overthe": no English word is one of these plus "the"
     if (ending := _PRONOUN_VERB_ENDINGS.get(lang, {}).get(left)) and right.endswith(ending) and len(right) >= 4:
         return right_zipf + left_zipf / 4 if right_zipf >= PRONOUN_VERB_ZIPF else None
@@ -1455,7 +1472,9 @@ def _word_pair_score(left: str, right: str, lang: str) -> float | None:
 #: corpus words wordfreq lacks are listed (``CORPUS_WORDS_LANGUAGES``), from 2.5 beside a
 #: function word from Zipf 5.9 (``comcredenciamento``, ``umcinéfilo``, ``suasrefinarias``,
 #: ``nasrodinhas``; 2.8 and 6.5 before the nineteenth session): no Portuguese corpus line splits
-#: more; elsewhere 2.8 split an English surname (``Boronin`` → ``Boron in``).
+#: more; elsewhere 2.8 split an English surname (``Boronin`` → ``Boron in``). Portuguese ``em``,
+#: though it ends verbs (``fazem``), after a word of its own (``verificadaem``): a verb made of a
+#: word and ``-em`` is listed (``postem``), and no Portuguese corpus line splits more.
 RARE_WORD_BESIDE_FUNCTION_WORD_ZIPF = 3.0
 #: French from 2.0 after the function word (``seconcentrait``, ``lesplanificateurs``): no line of
 #: the French corpus splits more (Spanish would split ``entornan``, ``confluidas``).
@@ -1467,7 +1486,7 @@ FRENCH_RARE_WORD_BEFORE_FUNCTION_WORD_ZIPF = 2.0
 _FRENCH_NO_WORD_ENDS = frozenset({"des", "est", "les"})
 RARE_WORD_FUNCTION_WORD_ZIPF = 6.5
 _SPLIT_OFF_AFTER_RARE_WORD = {lang: frozenset(words.split()) for lang, words in {
-    "es": "de que del por para con pero como", "pt": "de que do da dos das por para com como",
+    "es": "de que del por para con pero como", "pt": "de que do da dos das por para com como em",
     "it": "di che del della per con come"}.items()}
 _PREFIX_LIKE_FUNCTION_WORDS = frozenset({"en", "in", "an", "un", "em"})
 #: Portuguese "a", "o" or "e" glued to a word of 4 letters or more this common (``aconfiança``,
@@ -1475,6 +1494,20 @@ _PREFIX_LIKE_FUNCTION_WORDS = frozenset({"en", "in", "an", "un", "em"})
 #: Spanish "y", "o", and "a" before a vowel (``ytodos``, ``aotros``): 2 lines of the Spanish corpus
 #: split, both its own glues (``ymano``, ``omodelos``).
 A_GLUE_WORD_ZIPF = 4.5
+
+
+#: Portuguese articles glued to a possessive of three letters (``omeu``, ``asua``), too short for
+#: the rules of longer words; no word of the corpus or of wordfreq above Zipf 2 is spelt so.
+_PORTUGUESE_ARTICLE_POSSESSIVES = {"omeu": ("o", "meu"), "oseu": ("o", "seu"), "oteu": ("o", "teu"),
+                                   "asua": ("a", "sua")}  # not "atua", a verb
+
+
+def _article_and_possessive(run: str, lang: str) -> tuple[str, str] | None:
+    pair = _PORTUGUESE_ARTICLE_POSSESSIVES.get(run) if lang == "pt" else None
+    return pair if pair and not any(known_anywhere(run, other) >= 2.0 for other in WORD_WORD_LANGUAGES) else None
+#: Spanish and Portuguese "para" glued to an infinitive this common (``pararecordar``): the prefix
+#: ``para-`` makes nouns and adjectives (``paramilitar``), no verb lists know this often.
+PARA_GLUE_VERB_ZIPF = 3.0
 
 
 def _other_word_zipf(left: str, right: str, other: str, function_zipf: float, lang: str) -> float:
