@@ -799,8 +799,8 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
         if (pair := _two_short_function_words(run, lang)) and not _recurs(context, run):
             fixes.append(_split_fix(m, *pair, "two short function words glued at a link boundary"))
             continue
-        if (pair := _article_and_possessive(run, lang)) and not _recurs(context, run):
-            fixes.append(_split_fix(m, *pair, "an article glued to the possessive after it"))
+        if (pair := _short_glue(run, lang)) and not _recurs(context, run):
+            fixes.append(_split_fix(m, *pair, "a short word glued to the determiner after it"))
             continue
         if (len(run) < 5 or not (run.islower() or capitalised or short_capitalised) or "'" in run or "’" in run
                 or lower in cased_table(lang)
@@ -1356,6 +1356,23 @@ _NO_VERB_BEFORE_ENCLITIC = {lang: frozenset(words.split()) for lang, words in {
     "es": "cuando porque pero donde mientras aunque sino pues ya también tampoco nunca siempre",
     "pt": "quando porque mas onde enquanto embora também já nunca sempre",
     "it": "quando perché ma dove mentre anche già mai sempre"}.items()}
+#: Spanish verb forms an enclitic pronoun is written solid with, unaccented: the infinitive
+#: (``concluirlas``), the gerund (``dándolo`` takes an accent, ``siendo`` + ``lo`` is rare but
+#: unaccented forms exist), and the imperatives of one syllable (``dame``, ``hazlo``, ``ponte``);
+#: any other imperative takes an accent with it (``cómpralo``), and ``-os`` follows the plural
+#: imperative (``sentaos``). Before any other word a pronoun is its own word: ``sonlas``,
+#: ``enfermedadse``.
+_SPANISH_SHORT_IMPERATIVES = frozenset("da di haz pon sal ten ven ve sé he id".split())
+
+
+def _may_take_an_enclitic(left: str, right: str, lang: str) -> bool:
+    if lang != "es":
+        return True
+    return (left.endswith(("r", "ndo")) or left in _SPANISH_SHORT_IMPERATIVES or right == "os"
+            or right == "se" and left.endswith(("a", "e"))  # the imperfect subjunctive: "calificase", "colase"
+            or any(vowel in left for vowel in "áéíóú"))
+
+
 #: English prefixes that are words of their own too (``outplay``, ``overall``): before a very
 #: frequent function word, in a run too rare to be a word, they are the word glued to it
 #: (``outthere``, ``overthe``, ``underthe``, ``wayof``). Not ``here``, whose legal compounds are rare enough
@@ -1436,7 +1453,8 @@ def _word_pair_score(left: str, right: str, lang: str) -> float | None:
         return None
     # Words this frequent ("por", "de", "que", "the") are never the stem of an inflected form.
     stem_like = left_zipf < 6.8
-    if right in _ENCLITICS.get(lang, ()) and stem_like and left not in _NO_VERB_BEFORE_ENCLITIC.get(lang, ()):
+    if (right in _ENCLITICS.get(lang, ()) and stem_like and left not in _NO_VERB_BEFORE_ENCLITIC.get(lang, ())
+            and _may_take_an_enclitic(left, right, lang)):
         return None  # "concluirlas" is a verb and its object; "porlo" ("por" 7.0) is a glue
     if lang == "en" and right in _EN_COMPOUND_ENDINGS and stem_like:
         return None  # "headfirst", "topmost"; but "Thefirst", "tothe": no compound starts with "the"
@@ -1496,15 +1514,19 @@ _PREFIX_LIKE_FUNCTION_WORDS = frozenset({"en", "in", "an", "un", "em"})
 A_GLUE_WORD_ZIPF = 4.5
 
 
-#: Portuguese articles glued to a possessive of three letters (``omeu``, ``asua``), too short for
-#: the rules of longer words; no word of the corpus or of wordfreq above Zipf 2 is spelt so.
-_PORTUGUESE_ARTICLE_POSSESSIVES = {"omeu": ("o", "meu"), "oseu": ("o", "seu"), "oteu": ("o", "teu"),
-                                   "asua": ("a", "sua")}  # not "atua", a verb
+#: Short glues too short for the rules of longer words: Portuguese articles glued to a possessive
+#: of three letters (``omeu``, ``asua``; no word of the corpus or of wordfreq above Zipf 2 is spelt
+#: so: not ``atua``, a verb), and Spanish ``a`` glued to a determiner (``asu``, ``alos``, typed so
+#: often that wordfreq lists them up to Zipf 3.1; not ``alas``, ``asus``, which are words).
+_SHORT_GLUES = {"pt": {"omeu": ("o", "meu"), "oseu": ("o", "seu"), "oteu": ("o", "teu"), "asua": ("a", "sua")},
+                "es": {"asu": ("a", "su"), "alos": ("a", "los"), "atu": ("a", "tu"), "aesa": ("a", "esa"),
+                       "aese": ("a", "ese"), "aeste": ("a", "este"), "aesta": ("a", "esta")}}
+SHORT_GLUE_MAX_ZIPF = {"pt": 2.0, "es": 3.2}
 
 
-def _article_and_possessive(run: str, lang: str) -> tuple[str, str] | None:
-    pair = _PORTUGUESE_ARTICLE_POSSESSIVES.get(run) if lang == "pt" else None
-    return pair if pair and not any(known_anywhere(run, other) >= 2.0 for other in WORD_WORD_LANGUAGES) else None
+def _short_glue(run: str, lang: str) -> tuple[str, str] | None:
+    pair = _SHORT_GLUES.get(lang, {}).get(run)
+    return pair if pair and zipf(run, lang) < SHORT_GLUE_MAX_ZIPF[lang] else None
 #: Spanish and Portuguese "para" glued to an infinitive this common (``pararecordar``): the prefix
 #: ``para-`` makes nouns and adjectives (``paramilitar``), no verb lists know this often.
 PARA_GLUE_VERB_ZIPF = 3.0
