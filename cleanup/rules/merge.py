@@ -773,7 +773,7 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
         short_capitalised = (not capitalised and lang == "en" and run[:1].isupper() and run[1:].islower()
                              and len(run) >= 5 and sentence_start(text, m.start()))
         lower = run.lower()
-        if lang == "de" and (fix := _german_opener_glue(text, m, context)):
+        if lang in _OPENERS and (fix := _opener_glue(text, m, context, lang)):
             fixes.append(fix)
             continue
         if (connective := _glued_connective(run, lang)) is not None:
@@ -1018,23 +1018,33 @@ PREPOSITION_ARTICLE_MAX_ZIPF = 4.0
 #: splits no other capitalised run at a sentence start, where a glue and a compound look alike
 #: (``Ausbildungsplatz``).
 _GERMAN_OPENERS = ("insgesamt", "alles", "damit", "immer", "wäre", "die", "der", "das", "wir", "ich", "sie", "es")
+#: French subject pronouns and prepositions that open a sentence (``Vousavez``, ``Jeme``, ``Dansla``,
+#: ``Ila``): none begins a French word glued so, in a run no list knows; on the French corpus this
+#: splits no line.
+_FRENCH_OPENERS = ("elles", "nous", "vous", "dans", "elle", "ils", "il", "je", "on")
+_OPENERS = {"de": _GERMAN_OPENERS, "fr": _FRENCH_OPENERS}
+#: The run must be no word: German ones unknown to wordfreq; French ones known only as typed
+#: glues are (``vousavez`` 1.5, ``dansla`` 1.8; the name ``Ila`` is 2.9).
+_OPENER_GLUE_RUN_ZIPF = {"de": 0.0, "fr": 2.0}
 #: The word glued to such an opener must be at least this common.
 GERMAN_OPENER_GLUE_WORD_ZIPF = 3.0
 
 
-def _german_opener_glue(text: str, m: re.Match, context) -> Fix | None:
-    """A German sentence-opening word glued to the lower-case word after it, in a run no
-    word list of any language knows and the article does not use."""
+def _opener_glue(text: str, m: re.Match, context, lang: str) -> Fix | None:
+    """A German or French sentence-opening word glued to the lower-case word after it, in a run
+    no word list of any language knows and the article does not use."""
     run = m.group(0)
-    if not (run[:1].isupper() and run[1:].islower() and sentence_start(text, m.start())) or _recurs(context, run):
-        return None
+    if (not (run[:1].isupper() and run[1:].islower() and sentence_start(text, m.start())) or _recurs(context, run)
+            or "'" in run or "’" in run):
+        return None  # an elision glued is another glue (``Ils’agit``: ``Il s’agit``)
     lower = run.lower()
-    if lower in cased_table("de") or any(known_anywhere(run, other) > 0 for other in WORD_WORD_LANGUAGES):
+    if lower in cased_table(lang) or any(known_anywhere(run, other) > _OPENER_GLUE_RUN_ZIPF[lang]
+                                         for other in WORD_WORD_LANGUAGES):
         return None  # a word of some language (``Dieselben``, ``Derzeit``)
-    for opener in _GERMAN_OPENERS:
+    for opener in _OPENERS[lang]:
         right = lower[len(opener):]
-        if lower.startswith(opener) and (len(right) >= 4 and zipf(right, "de") >= GERMAN_OPENER_GLUE_WORD_ZIPF
-                                         or len(right) >= 2 and zipf(right, "de") >= GLUE_FUNCTION_WORD_ZIPF):
+        if lower.startswith(opener) and (len(right) >= 4 and zipf(right, lang) >= GERMAN_OPENER_GLUE_WORD_ZIPF
+                                         or len(right) >= 2 and zipf(right, lang) >= GLUE_FUNCTION_WORD_ZIPF):
             return _split_fix(m, run[:len(opener)], right, "a sentence-opening word glued to the word after it")
     return None
 
