@@ -1459,7 +1459,10 @@ def _word_pair_score(left: str, right: str, lang: str) -> float | None:
         return right_zipf + left_zipf / 4  # "outthere", "overthe": no English word is one of these plus "the"
     if (ending := _PRONOUN_VERB_ENDINGS.get(lang, {}).get(left)) and right.endswith(ending) and len(right) >= 4:
         return right_zipf + left_zipf / 4 if right_zipf >= PRONOUN_VERB_ZIPF else None
-    if len(left) == 1 or left == "qu" or left in word_list("common", "lower_prefixes"):
+    if len(left) == 1 or left == "qu" or left in word_list("common", "lower_prefixes") and not (
+            lang == "fr" and left == "des" and right.endswith(("s", "x"))):
+        # French writes its prefix "dés-": "desenquêtes" is "des enquêtes", a plural after
+        # the plural article (not "desintéressée", a slip for "désintéressée")
         return None
     # Words this frequent ("por", "de", "que", "the") are never the stem of an inflected form.
     stem_like = left_zipf < 6.8
@@ -1513,6 +1516,9 @@ LISTED_RARE_WORD_BESIDE_FUNCTION_WORD_ZIPF = 2.5
 FRENCH_RARE_WORD_BEFORE_FUNCTION_WORD_ZIPF = 2.0
 _FRENCH_NO_WORD_ENDS = frozenset({"des", "est", "les"})
 RARE_WORD_FUNCTION_WORD_ZIPF = 6.5
+#: French from 6.0 for a function word of 3 letters or more (``sesilluminations``,
+#: ``étédécelée``, ``écoliersont``, ``amorcémême``); of two, a name splits (``Mahamadi``).
+FRENCH_RARE_WORD_FUNCTION_WORD_ZIPF = 6.0
 _SPLIT_OFF_AFTER_RARE_WORD = {lang: frozenset(words.split()) for lang, words in {
     "es": "de que del por para con pero como", "pt": "de que do da dos das por para com como em",
     "it": "di che del della per con come"}.items()}
@@ -1547,7 +1553,11 @@ def _other_word_zipf(left: str, right: str, other: str, function_zipf: float, la
     if len(other) <= 3:
         return 4.5
     listed = lang in CORPUS_WORDS_LANGUAGES
-    if function_zipf >= (LISTED_GLUE_FUNCTION_WORD_ZIPF if listed else RARE_WORD_FUNCTION_WORD_ZIPF) and len(other) >= 5:
+    function_word = left if other == right else right
+    function_floor = (LISTED_GLUE_FUNCTION_WORD_ZIPF if listed
+                      else FRENCH_RARE_WORD_FUNCTION_WORD_ZIPF if lang == "fr" and len(function_word) >= 3
+                      else RARE_WORD_FUNCTION_WORD_ZIPF)
+    if function_zipf >= function_floor and len(other) >= 5:
         rare = LISTED_RARE_WORD_BESIDE_FUNCTION_WORD_ZIPF if listed else RARE_WORD_BESIDE_FUNCTION_WORD_ZIPF
         if other == left and (lang in ("en", "fr") or right in _SPLIT_OFF_AFTER_RARE_WORD.get(lang, ())):
             return FRENCH_RARE_WORD_BEFORE_FUNCTION_WORD_ZIPF if lang == "fr" and right in _FRENCH_NO_WORD_ENDS else rare
