@@ -1022,10 +1022,12 @@ _GERMAN_OPENERS = ("insgesamt", "alles", "damit", "immer", "wäre", "die", "der"
 #: ``Ila``): none begins a French word glued so, in a run no list knows; on the French corpus this
 #: splits no line.
 _FRENCH_OPENERS = ("elles", "nous", "vous", "dans", "elle", "ils", "il", "je", "on")
-_OPENERS = {"de": _GERMAN_OPENERS, "fr": _FRENCH_OPENERS}
+#: Italian ones (``Ioho``, ``Nonvender``, ``Dovesei``, ``Cosati``, ``Fuinvestita``).
+_ITALIAN_OPENERS = ("cosa", "dove", "non", "io", "fu", "mi", "ti", "ci", "se")
+_OPENERS = {"de": _GERMAN_OPENERS, "fr": _FRENCH_OPENERS, "it": _ITALIAN_OPENERS}
 #: The run must be no word: German ones unknown to wordfreq; French ones known only as typed
 #: glues are (``vousavez`` 1.5, ``dansla`` 1.8; the name ``Ila`` is 2.9).
-_OPENER_GLUE_RUN_ZIPF = {"de": 0.0, "fr": 2.0}
+_OPENER_GLUE_RUN_ZIPF = {"de": 0.0, "fr": 2.0, "it": 2.0}
 #: The word glued to such an opener must be at least this common.
 GERMAN_OPENER_GLUE_WORD_ZIPF = 3.0
 
@@ -1375,7 +1377,15 @@ _NO_VERB_BEFORE_ENCLITIC = {lang: frozenset(words.split()) for lang, words in {
 _SPANISH_SHORT_IMPERATIVES = frozenset("da di haz pon sal ten ven ve sé he id".split())
 
 
+#: Italian writes them solid with the infinitive cut short (``accenderla``, not ``accenderela``),
+#: the gerund, the participle (``datogli``) and the imperative (``dammi``, ``portala``): a verb
+#: in the first person (``ammirogli``) or a whole infinitive takes none.
+_ITALIAN_ENCLITIC_HOSTS = ("r", "ndo", "to", "ta", "ti", "te", "a", "i")
+
+
 def _may_take_an_enclitic(left: str, right: str, lang: str) -> bool:
+    if lang == "it":
+        return left.endswith(_ITALIAN_ENCLITIC_HOSTS) and not left.endswith("re")
     if lang != "es":
         return True
     return (left.endswith(("r", "ndo")) or left in _SPANISH_SHORT_IMPERATIVES or right == "os"
@@ -1444,6 +1454,7 @@ def _word_pair_score(left: str, right: str, lang: str) -> float | None:
     if left == "de" and lang in ONE_LETTER_WORD_LANGUAGES and len(right) >= 4 and right_zipf >= DE_GLUE_WORD_ZIPF:
         return right_zipf + left_zipf / 4  # "deacordo", "denovos": "de" the preposition, not the prefix
     if (lang == "pt" and left in ("a", "o", "e") or lang == "es" and (left in ("y", "o") or left == "a" and right[0] in "aeiou")
+            or lang == "it" and left == "e"
             ) and len(right) >= 4 and right_zipf >= A_GLUE_WORD_ZIPF:
         # "aconfiança", "omesmo", "equero": the article "a" or "o", the conjunction "e"; Spanish "ytodos",
         # "otambién", and "a" before a vowel ("aotros"), which no Spanish verb made with "a-" has ("atenemos")
@@ -1526,7 +1537,7 @@ _PREFIX_LIKE_FUNCTION_WORDS = frozenset({"en", "in", "an", "un", "em"})
 #: Portuguese "a", "o" or "e" glued to a word of 4 letters or more this common (``aconfiança``,
 #: ``omesmo``, ``obraço``, ``equero``): of 21,668 corpus lines, no word no list knows splits so.
 #: Spanish "y", "o", and "a" before a vowel (``ytodos``, ``aotros``): 2 lines of the Spanish corpus
-#: split, both its own glues (``ymano``, ``omodelos``).
+#: split, both its own glues (``ymano``, ``omodelos``). Italian "e" (``eviene``): no line of its corpus.
 A_GLUE_WORD_ZIPF = 4.5
 
 
