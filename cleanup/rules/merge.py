@@ -1398,6 +1398,11 @@ def _may_take_an_enclitic(left: str, right: str, lang: str) -> bool:
 #: (``outthere``, ``overthe``, ``underthe``, ``wayof``). Not ``here``, whose legal compounds are rare enough
 #: (``hereof`` 2.6, ``herewith`` 2.4).
 _EN_ADVERB_PREFIXES = frozenset({"out", "over", "under", "up", "after", "by", "way"})
+#: English forms of "be" glued to the word after them, in a run no list knows (``amtrying``,
+#: ``ambeing``, ``beengood``): no English word is made so; one line of the English corpus splits,
+#: its own glue (``amopening``).
+_EN_AUXILIARIES = frozenset({"am", "been", "were", "was", "are"})
+EN_AUXILIARY_GLUE_WORD_ZIPF = 3.5
 #: English words that end solid compounds ("suchlike", "topmost", "headfirst", "feelgood", "strokemaker").
 _EN_COMPOUND_ENDINGS = frozenset("like most some first only time way fold good less able wide wise ward maker".split())
 #: German separable verb particles ("zurückgab", "mitgeht", "aussteht" are one word).
@@ -1466,6 +1471,8 @@ def _word_pair_score(left: str, right: str, lang: str) -> float | None:
         # "entredos", "defazer": a prefix never comes before a function word; at 5.5, before
         # a common verb it did ("entretengo")
         return right_zipf + left_zipf / 4
+    if lang == "en" and left in _EN_AUXILIARIES and len(right) >= 4 and right_zipf >= EN_AUXILIARY_GLUE_WORD_ZIPF:
+        return right_zipf + left_zipf / 4  # "amtrying", "beengood": no English word starts with these verbs so
     if lang == "en" and left in _EN_ADVERB_PREFIXES and len(right) >= 2 and right_zipf >= GLUE_FUNCTION_WORD_ZIPF:
         return right_zipf + left_zipf / 4  # "outthere", "overthe": no English word is one of these plus "the"
     if (ending := _PRONOUN_VERB_ENDINGS.get(lang, {}).get(left)) and right.endswith(ending) and len(right) >= 4:
