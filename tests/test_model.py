@@ -586,3 +586,14 @@ def test_a_people_split_off_a_french_article_keeps_its_capital():
                        split_at=len("les"))
     assert "split lower" not in _applicable_ops(text, request)
     assert clean_article(text, Config(lang="fr")).text == "Le référendum, dans lequel les Britanniques se sont prononcés."
+
+
+@pytest.mark.parametrize("lean, expected", [
+    (0.0, "Foi professor do Colégio de são Fiel a partir de 1895."),
+    (-1.0, "Foi professor do Colégio de São Fiel a partir de 1895."),
+])
+def test_a_word_split_off_before_a_capital_keeps_its_capital_where_the_model_hesitates(monkeypatch, lean, expected):
+    """``deSão Fiel``: the corpus writes ``são`` (the verb) more often in lower case, and the
+    bundled model lowers it; a name going on after it (``Fiel``) leans the choice to the capital."""
+    monkeypatch.setattr(neural_module, "SPLIT_LOWER_BEFORE_CAPITAL_LEAN", lean)
+    assert clean_article("Foi professor do Colégio deSão Fiel a partir de 1895.", Config(lang="pt")).text == expected

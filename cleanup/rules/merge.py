@@ -1024,10 +1024,12 @@ _GERMAN_OPENERS = ("insgesamt", "alles", "damit", "immer", "wäre", "die", "der"
 _FRENCH_OPENERS = ("elles", "nous", "vous", "dans", "elle", "ils", "il", "je", "on")
 #: Italian ones (``Ioho``, ``Nonvender``, ``Dovesei``, ``Cosati``, ``Fuinvestita``).
 _ITALIAN_OPENERS = ("cosa", "dove", "non", "io", "fu", "mi", "ti", "ci", "se")
-_OPENERS = {"de": _GERMAN_OPENERS, "fr": _FRENCH_OPENERS, "it": _ITALIAN_OPENERS}
+#: Portuguese ones (``Paraos``, ``Oenterro``, ``Emaquários``, ``Oude``).
+_PORTUGUESE_OPENERS = ("para", "ele", "ela", "mas", "em", "ou", "o", "a")  # not "na", "no": "Narana", "Nadinho"
+_OPENERS = {"de": _GERMAN_OPENERS, "fr": _FRENCH_OPENERS, "it": _ITALIAN_OPENERS, "pt": _PORTUGUESE_OPENERS}
 #: The run must be no word: German ones unknown to wordfreq; French ones known only as typed
 #: glues are (``vousavez`` 1.5, ``dansla`` 1.8; the name ``Ila`` is 2.9).
-_OPENER_GLUE_RUN_ZIPF = {"de": 0.0, "fr": 2.0, "it": 2.0}
+_OPENER_GLUE_RUN_ZIPF = {"de": 0.0, "fr": 2.0, "it": 2.0, "pt": 2.0}
 #: The word glued to such an opener must be at least this common.
 GERMAN_OPENER_GLUE_WORD_ZIPF = 3.0
 
@@ -1406,6 +1408,12 @@ EN_AUXILIARY_GLUE_WORD_ZIPF = 3.5
 #: English words that end solid compounds ("suchlike", "topmost", "headfirst", "feelgood", "strokemaker").
 _EN_COMPOUND_ENDINGS = frozenset("like most some first only time way fold good less able wide wise ward maker".split())
 #: German separable verb particles ("zurückgab", "mitgeht", "aussteht" are one word).
+#: German articles, which no particle is written solid with (``nachder``, ``aufdie``: two words; the
+#: words that are, ``nachdem``, ``zudem``, ``außerdem``, are listed words, never split).
+_ARTICLES_AFTER_GERMAN_PARTICLES = frozenset("der die das den des ein eine einen einem einer eines".split())  # not "dem": "vordem"
+#: German splits two words glued where both are this common (Zipf: ``hinterdiesen``, ``kaumetwas``,
+#: ``weißjedoch``, ``ihnebenfalls``), its other word common as well (5.0).
+GERMAN_GLUE_FUNCTION_WORD_ZIPF = 5.5
 _DE_PARTICLES = frozenset("ab an auf aus bei dabei durch ein fest gleich gerade her hin los mit nach nah "
                           "statt teil um unter vor voran vorbei weg weiter wieder zu zurück zusammen über".split())
 
@@ -1501,12 +1509,15 @@ def _word_pair_score(left: str, right: str, lang: str) -> float | None:
         return None  # future and conditional endings: "copieront", "clarifieront"; not "amélioreret"
     function_zipf, other_zipf = max(left_zipf, right_zipf), min(left_zipf, right_zipf)
     other = right if right_zipf <= left_zipf else left
-    function_floor = LISTED_GLUE_FUNCTION_WORD_ZIPF if lang in CORPUS_WORDS_LANGUAGES else GLUE_FUNCTION_WORD_ZIPF
+    function_floor = (LISTED_GLUE_FUNCTION_WORD_ZIPF if lang in CORPUS_WORDS_LANGUAGES
+                      else GERMAN_GLUE_FUNCTION_WORD_ZIPF if lang == "de" else GLUE_FUNCTION_WORD_ZIPF)
     if function_zipf < function_floor or other_zipf < _other_word_zipf(left, right, other, function_zipf, lang):
         return None
     if lang == "de":
-        if left in _DE_PARTICLES or other_zipf < 5.0:
-            return None  # "dieallerdings" is two words; "zurückgab", "wiederaufgebaut" are one
+        if left in _DE_PARTICLES and right not in _ARTICLES_AFTER_GERMAN_PARTICLES or other_zipf < 5.0:
+            return None  # "dieallerdings" is two words; "zurückgab", "wiederaufgebaut" are one; "nachder" two
+        if mostly_capitalised(right, "de") or left.endswith("en") and right.endswith("en"):
+            return None  # a noun is capitalised ("keinerzeit"); two infinitives are a verb of the old spelling ("stehenlassen")
         if left.endswith(("en", "end")) and right in ("der", "den", "dem", "des", "er", "es", "em"):
             return None  # adjective endings: "machender", "kommendem"
     return other_zipf + function_zipf / 4
