@@ -366,7 +366,9 @@ def _hints(text: str, lang: str, glue_hints: bool = False, context=None) -> list
         prev_start = text.rfind(" ", 0, m.start(1)) + 1
         after_name = not text[prev_start].islower()
         lower_only = written_lower_case(word, lang) or _listed_verb_form(word, lang)
-        verb = (lower_only or _unlisted_verb_form(word, lang)) and _verb_before(text, m.end(2), word, lang)
+        verb = (lower_only or _unlisted_verb_form(word, lang)) and (
+            _verb_before(text, m.end(2), word, lang)
+            or after_name and _german_past_tense(text, m.end(2), word, lang, text[prev_start:m.start(1)]))
         lower_only = lower_only or verb
         # German capitalises its nouns, not its headlines: a line of nouns is no title there.
         headline = title_case_line(text, m.start()) and not (lang == "de" and verb)
@@ -377,14 +379,16 @@ def _hints(text: str, lang: str, glue_hints: bool = False, context=None) -> list
         if frequency >= FUNCTION_WORD_ZIPF:
             continue  # flagged already (model.capital_after_link)
         if lower_only and not _before_a_name(text[prev_start:m.start(1)], lang) and (
-                not after_name or lang in _ADJECTIVES_BEFORE_NOUNS or verb) and not _name_goes_on(text, m.end(2)):
+                not after_name or lang in _ADJECTIVES_BEFORE_NOUNS or verb) and not (
+                _name_goes_on(text, m.end(2)) and not (lang == "de" and verb)):
             # The corpus never capitalises it in mid-sentence (``sueños Considera que``,
             # ``Trump Considered``): the strongest evidence the lists have, German included,
             # where it tells a verb (``Stieftochter Ging``) from a noun. Not after a
             # determiner, a preposition or a conjunction, which end no link but start names
             # and titles (``la Sûreté``, ``Ministerio de Planificación``, ``Comedy of Errors``),
             # nor after a name where adjectives follow nouns (``Congreso Norteamericano``),
-            # nor where a name goes on past a preposition (``ser Comandante en Jefe``).
+            # nor where a name goes on past a preposition (``ser Comandante en Jefe``), but for
+            # a German verb, after which a preposition's noun is capitalised (``Sorgte für Aufsehen``).
             if verb:
                 spans.append(Span(prev_start, m.end(2), "hint.capital_verb",
                                   f"{word!r}, a verb or an adverb the corpus writes only in lower case, is "
@@ -590,6 +594,16 @@ _VERB_ENDINGS = {"en": ("ed", "ing", "ly", "n't", "n’t"), "de": ("t",),
                  "pt": ("ou", "eu", "iu", "aram", "eram", "iram", "am", "mos", "avam", "iam"),
                  "it": ("ò", "rà", "ranno", "arono", "erono", "irono", "iamo", "avano", "evano"),
                  "fr": ("ez", "aient", "èrent", "ait", "ènent", "issent", "ennent", "ouent")}
+
+
+def _german_past_tense(text: str, end: int, word: str, lang: str, previous: str) -> bool:
+    """A German past tense in -te (``Aktion Sorgte für``, ``London Stellte sich``), after a noun or
+    a name (not an article: ``Das Interessante dabei``) and before a lower-case word or a stop.
+    Not after any other word: adjectives made nouns end so too (``als Inhaftierte``, ``Defekte
+    in``); on the German corpus this flags one span more, a name's (``Kaiser Permanente mit``)."""
+    return (lang == "de" and len(word) >= 5 and word.endswith("te")
+            and re.sub(r"\W", "", previous).lower() not in DETERMINERS["de"]
+            and re.match(r" [a-zß-ÿ]|[,.;:!?]", text[end:end + 2]) is not None)
 
 
 #: A German function word is written in lower case this many times as often as capitalised

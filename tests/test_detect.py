@@ -213,6 +213,9 @@ def test_detector_hints_a_word_the_corpus_writes_only_in_lower_case_capitalised(
     ("Nesse sentido Encaixa-se o trabalho apresentado.", "pt", "sentido Encaixa-se"),  # a verb and its pronoun
     ("Não é o BNDES que vai correr atrás do caminhão Adicionou.", "pt", "caminhão Adicionou"),  # -ou, unlisted
     ("Em meio século Converteram Salamanca numa cidade.", "pt", "século Converteram"),  # rarer, in Portuguese
+    ("Seine letzte Aktion Sorgte für Aufsehen.", "de", "Aktion Sorgte"),  # a German past tense after a noun
+    ('"Das Interessante dabei war neu.', "de", None),  # after an article, an adjective made a noun
+    ("Wir waren als Inhaftierte, sind wir heute frei.", "de", None),
     ("Foi organizado por Elena Gómez, de la Carreta Literaria Leamos.", "es", None),  # as rare, a name in Spanish
     ("In cambio Uber Riceverà un investimento.", "it", "Uber Riceverà"),
     # a common irregular past after a name; after a lower-case word a title may start

@@ -1,5 +1,6 @@
 """What rules need to know beyond the current block: the article's own vocabulary, and the
-spans no rule may touch (URLs, e-mail addresses, handles, hashtags, photo credits)."""
+spans no rule may touch (URLs, e-mail addresses, handles, hashtags, photo credits, code, a word
+quoted alone)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ _PROTECTED = re.compile(
     r"|(?<![\w@])[@#][\w.]+"  # handles and hashtags
     r"|\b(?:[\w\-]+\.)+(?:com|org|net|gov|edu|es|fr|de|it|pt|br|uk|ru|ua|io|info|co)\b(?:/\S*)?"  # bare domains
     r"|\((?:[^()\n]{0,60}/[^()\n]{0,60}|AFP|EFE|AP|dpa|DPA|ANSA|Reuters|REUTERS|Europa Press|EUROPA PRESS|Lusa|LUSA)\)"  # credits
+    r"|[\w.]*\w(?:::|->)[\w:>\-]*\w(?:\(\))?|(?<![\w.])[^\W\d]\w*\(\)"  # code: IDirect3D::CreateViewport(), init()
+    r"|(?<=[“\"«„])[^\W\d_]+(?=[”\"»“])"  # one word quoted alone: a name or a term ("Sandtogether")
 )
 
 
@@ -26,6 +29,9 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
     >>> t = "See https://example.org/a.b or @Kremlin (REUTERS/Jane Doe)"
     >>> [t[s:e] for s, e in protected_spans(t)]
     ['https://example.org/a.b', '@Kremlin', '(REUTERS/Jane Doe)']
+    >>> t = 'calling IDirect3D::CreateViewport() or GetData() by the association “Sandtogether”'
+    >>> [t[s:e] for s, e in protected_spans(t)]
+    ['IDirect3D::CreateViewport()', 'GetData()', 'Sandtogether']
     """
     return [(m.start(), m.end()) for m in _PROTECTED.finditer(text)]
 

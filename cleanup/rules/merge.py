@@ -1026,10 +1026,13 @@ _FRENCH_OPENERS = ("elles", "nous", "vous", "dans", "elle", "ils", "il", "je", "
 _ITALIAN_OPENERS = ("cosa", "dove", "non", "io", "fu", "mi", "ti", "ci", "se")
 #: Portuguese ones (``Paraos``, ``Oenterro``, ``Emaquários``, ``Oude``).
 _PORTUGUESE_OPENERS = ("para", "ele", "ela", "mas", "em", "ou", "o", "a")  # not "na", "no": "Narana", "Nadinho"
-_OPENERS = {"de": _GERMAN_OPENERS, "fr": _FRENCH_OPENERS, "it": _ITALIAN_OPENERS, "pt": _PORTUGUESE_OPENERS}
+#: Spanish ones (``Asínos``, ``Paralos``; at 3.0 verbs would split: ``Entierra``, ``Determinamos``).
+_SPANISH_OPENERS = ("para", "así", "ese", "esa", "en", "de", "se")
+_OPENERS = {"de": _GERMAN_OPENERS, "fr": _FRENCH_OPENERS, "it": _ITALIAN_OPENERS, "pt": _PORTUGUESE_OPENERS,
+            "es": _SPANISH_OPENERS}
 #: The run must be no word: German ones unknown to wordfreq; French ones known only as typed
 #: glues are (``vousavez`` 1.5, ``dansla`` 1.8; the name ``Ila`` is 2.9).
-_OPENER_GLUE_RUN_ZIPF = {"de": 0.0, "fr": 2.0, "it": 2.0, "pt": 2.0}
+_OPENER_GLUE_RUN_ZIPF = {"de": 0.0, "fr": 2.0, "it": 2.0, "pt": 2.0, "es": 2.0}
 #: The word glued to such an opener must be at least this common.
 GERMAN_OPENER_GLUE_WORD_ZIPF = 3.0
 
@@ -1400,6 +1403,7 @@ def _may_take_an_enclitic(left: str, right: str, lang: str) -> bool:
 #: (``outthere``, ``overthe``, ``underthe``, ``wayof``). Not ``here``, whose legal compounds are rare enough
 #: (``hereof`` 2.6, ``herewith`` 2.4).
 _EN_ADVERB_PREFIXES = frozenset({"out", "over", "under", "up", "after", "by", "way"})
+_EN_PRONOMINAL_ADVERB_ENDS = frozenset("in into on onto of by to upon with after at from unto under fore abouts".split())
 #: English forms of "be" glued to the word after them, in a run no list knows (``amtrying``,
 #: ``ambeing``, ``beengood``): no English word is made so; one line of the English corpus splits,
 #: its own glue (``amopening``).
@@ -1479,6 +1483,8 @@ def _word_pair_score(left: str, right: str, lang: str) -> float | None:
         # "entredos", "defazer": a prefix never comes before a function word; at 5.5, before
         # a common verb it did ("entretengo")
         return right_zipf + left_zipf / 4
+    if lang == "en" and left in ("there", "here", "where") and right in _EN_PRONOMINAL_ADVERB_ENDS:
+        return None  # "thereinto", "hereof", "whereupon": words of their own, however rare
     if lang == "en" and left in _EN_AUXILIARIES and len(right) >= 4 and right_zipf >= EN_AUXILIARY_GLUE_WORD_ZIPF:
         return right_zipf + left_zipf / 4  # "amtrying", "beengood": no English word starts with these verbs so
     if lang == "en" and left in _EN_ADVERB_PREFIXES and len(right) >= 2 and right_zipf >= GLUE_FUNCTION_WORD_ZIPF:
