@@ -563,9 +563,12 @@ def _people_after_a_french_article(left: str, right: str, lang: str) -> bool:
 
 def _pronoun_before_a_non_verb(text: str, request: _Request, right: str) -> bool:
     """Whether ``right``, split off the span's end, is a subject pronoun before a word no subject
-    comes before (``HealthHe that``, ``CDsIt and``): inserted by the translator, to drop."""
-    return (right in SUBJECT_PRONOUNS_OF.get(request.lang, ())
-            and _next_word(text, request.span_end).lower() in NOT_AFTER_A_SUBJECT.get(request.lang, ()))
+    comes before (``HealthHe that``, ``CDsIt and``; in English a gerund, ``OfficeHe showing``):
+    inserted by the translator, to drop."""
+    following = _next_word(text, request.span_end).lower()
+    return right in SUBJECT_PRONOUNS_OF.get(request.lang, ()) and (
+        following in NOT_AFTER_A_SUBJECT.get(request.lang, ())
+        or request.lang == "en" and len(following) >= 5 and following.endswith("ing"))  # "OfficeHe showing"
 
 
 def _left_by_grammar(op: str | None, text: str, request: _Request) -> str | None:

@@ -460,6 +460,8 @@ def test_corpus_evidence_never_turns_a_dropped_pronoun_into_a_split():
      "You must notify the Department of Health that costs overrun."),
     ("They seized fake concert tickets, fake CDsIt and other items.", "CDs", "It",
      "They seized fake concert tickets, fake CDs and other items."),
+    ("A report by the Attorney General's OfficeHe showing that drivers were stopped.", "Office", "He",
+     "A report by the Attorney General's Office showing that drivers were stopped."),
 ])
 def test_a_pronoun_glued_before_a_word_no_subject_precedes_is_dropped(text, left, pronoun, expected):
     """No subject pronoun comes before ``that`` or ``and``: split off (``Health he that``) it
