@@ -155,9 +155,12 @@ def _is_name(word: str, lang: str | None = None) -> bool:
 
 #: Endings of adverbs and abstract nouns that no name the corpora capitalise has in its language
 #: (``acrescidosIlicitamente`` → ``acrescidos ilicitamente``): a rare word or one no list knows
-#: that ends so is a common word, not a name to keep capitalised.
-_COMMON_WORD_ENDINGS = {"es": ("mente", "ciones", "idades"), "pt": ("mente", "ções", "idades"),
-                        "it": ("mente", "zioni")}
+#: that ends so is a common word, not a name to keep capitalised. So are the plural and imperfect
+#: endings of verbs (``NoiAbbreviavamo`` → ``Noi abbreviavamo``; a name the corpora capitalise,
+#: ``Aaron``, is a name before any ending is looked at).
+_COMMON_WORD_ENDINGS = {"es": ("mente", "ciones", "idades", "aron", "ieron", "aban", "ábamos", "íamos"),
+                        "pt": ("mente", "ções", "idades", "aram", "eram", "iram", "avam", "ávamos", "íamos"),
+                        "it": ("mente", "zioni", "arono", "erono", "irono", "avano", "evano", "avamo", "evamo", "ivamo")}
 
 
 #: A capitalised word rarer than this that its language's corpus never writes in lower case

@@ -114,6 +114,8 @@ def test_verify_reads_a_rare_word_its_corpus_never_writes_in_lower_case_as_a_nam
      "os valores acrescidos ilicitamente ao seu", False),  # an adverb by its ending, however rare
     ("es", "las nuevas medidasDesreguladoras del", "medidasDesreguladoras",
      "las nuevas medidas desreguladoras del", True),  # no such ending: rare, so a name for all the verifier knows
+    ("it", "NoiAbbreviavamo i nostri discorsi", "NoiAbbreviavamo", "Noi abbreviavamo i nostri discorsi",
+     False),  # a verb's imperfect ending
 ])
 def test_verify_reads_a_rare_word_with_an_adverbs_or_abstract_nouns_ending_as_a_common_word(
         lang, before, span, after, refused):
