@@ -368,7 +368,8 @@ def _hints(text: str, lang: str, glue_hints: bool = False, context=None) -> list
         lower_only = written_lower_case(word, lang) or _listed_verb_form(word, lang)
         verb = (lower_only or _unlisted_verb_form(word, lang)) and (
             _verb_before(text, m.end(2), word, lang)
-            or after_name and _german_past_tense(text, m.end(2), word, lang, text[prev_start:m.start(1)]))
+            or after_name and _german_past_tense(text, m.end(2), word, lang, text[prev_start:m.start(1)])
+        ) or not after_name and _plural_participle(text, m.end(2), word, lang)
         lower_only = lower_only or verb
         # German capitalises its nouns, not its headlines: a line of nouns is no title there.
         headline = title_case_line(text, m.start()) and not (lang == "de" and verb)
@@ -594,6 +595,23 @@ _VERB_ENDINGS = {"en": ("ed", "ing", "ly", "n't", "n’t"), "de": ("t",),
                  "pt": ("ou", "eu", "iu", "aram", "eram", "iram", "am", "mos", "avam", "iam"),
                  "it": ("ò", "rà", "ranno", "arono", "erono", "irono", "iamo", "avano", "evano"),
                  "fr": ("ez", "aient", "èrent", "ait", "ènent", "issent", "ennent", "ouent")}
+
+
+#: Plural participles of Portuguese (``investimento Verificados em``, ``clubes profissionais
+#: Filiados à``), after a lower-case word and before a lower-case word or a stop.
+#: After a capitalised one they end names (``Fuerzas Armadas``, ``Resíduos Sólidos``). The word
+#: is written only in lower case, or unlisted and as common as an unlisted verb must be; after a
+#: lower-case word no span of the pt corpus is flagged so (Spanish would flag names: ``ante
+#: Rayados.``, ``hoteles Posadas.``).
+_PLURAL_PARTICIPLES = {"pt": ("ados", "idos", "adas", "idas")}
+
+
+def _plural_participle(text: str, end: int, word: str, lang: str) -> bool:
+    lower = word.lower()
+    return (len(word) >= 6 and lower.endswith(_PLURAL_PARTICIPLES.get(lang, ("\0",)))
+            and (written_lower_case(word, lang) or lower not in cased_table(lang)
+                 and zipf(lower, lang) >= UNLISTED_VERB_ZIPF_BY_LANG.get(lang, UNLISTED_VERB_ZIPF))
+            and re.match(r" [a-zß-ÿ]|[,.;:!?]", text[end:end + 2]) is not None)
 
 
 def _german_past_tense(text: str, end: int, word: str, lang: str, previous: str) -> bool:

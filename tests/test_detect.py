@@ -214,6 +214,8 @@ def test_detector_hints_a_word_the_corpus_writes_only_in_lower_case_capitalised(
     ("Não é o BNDES que vai correr atrás do caminhão Adicionou.", "pt", "caminhão Adicionou"),  # -ou, unlisted
     ("Em meio século Converteram Salamanca numa cidade.", "pt", "século Converteram"),  # rarer, in Portuguese
     ("Seine letzte Aktion Sorgte für Aufsehen.", "de", "Aktion Sorgte"),  # a German past tense after a noun
+    ("Os níveis de investimento Verificados em 2010 caíram.", "pt", "investimento Verificados"),  # a plural participle
+    ("Plano Nacional de Resíduos Sólidos, regulamentado", "pt", None),  # after a capital it ends a name
     ('"Das Interessante dabei war neu.', "de", None),  # after an article, an adjective made a noun
     ("Wir waren als Inhaftierte, sind wir heute frei.", "de", None),
     ("Foi organizado por Elena Gómez, de la Carreta Literaria Leamos.", "es", None),  # as rare, a name in Spanish
