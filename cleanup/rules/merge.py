@@ -1056,8 +1056,10 @@ _OPENERS = {"de": _GERMAN_OPENERS, "fr": _FRENCH_OPENERS, "it": _ITALIAN_OPENERS
 #: The run must be no word: German ones unknown to wordfreq; French ones known only as typed
 #: glues are (``vousavez`` 1.5, ``dansla`` 1.8; the name ``Ila`` is 2.9).
 _OPENER_GLUE_RUN_ZIPF = {"de": 0.0, "fr": 2.0, "it": 2.0, "pt": 2.0, "es": 2.0}
-#: The word glued to such an opener must be at least this common.
+#: The word glued to such an opener must be at least this common...
 GERMAN_OPENER_GLUE_WORD_ZIPF = 3.0
+#: ...or, of three letters, this common (Spanish ``Eseaño``): no line of the five corpora splits more.
+OPENER_GLUE_SHORT_WORD_ZIPF = 5.0
 
 
 def _opener_glue(text: str, m: re.Match, context, lang: str) -> Fix | None:
@@ -1074,7 +1076,8 @@ def _opener_glue(text: str, m: re.Match, context, lang: str) -> Fix | None:
     for opener in _OPENERS[lang]:
         right = lower[len(opener):]
         if lower.startswith(opener) and (len(right) >= 4 and zipf(right, lang) >= GERMAN_OPENER_GLUE_WORD_ZIPF
-                                         or len(right) >= 2 and zipf(right, lang) >= GLUE_FUNCTION_WORD_ZIPF):
+                                         or len(right) >= 2 and zipf(right, lang) >= GLUE_FUNCTION_WORD_ZIPF
+                                         or len(right) == 3 and zipf(right, lang) >= OPENER_GLUE_SHORT_WORD_ZIPF):
             return _split_fix(m, run[:len(opener)], right, "a sentence-opening word glued to the word after it")
     return None
 
