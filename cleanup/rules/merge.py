@@ -826,6 +826,8 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
             rarer, commoner = sorted((zipf(left, lang), zipf(right, lang)))
             if short_capitalised and rarer < GLUE_FUNCTION_WORD_ZIPF:
                 continue
+            if capitalised and len(right) == 1 and zipf(left.lower(), lang) < CAPITALISED_ONE_LETTER_GLUE_ZIPF:
+                continue  # a name opening the sentence ("Nevey reconoce"), not "Neve" and "y"
             both_function_words = rarer >= FUNCTION_WORD_ZIPF
             typed_glue = (run_zipf < TYPED_GLUE_RUN_ZIPF and commoner >= TYPED_GLUE_FREQUENT_ZIPF
                           and rarer >= TYPED_GLUE_OTHER_ZIPF)
@@ -1471,6 +1473,10 @@ def _content_pair_score(left: str, right: str, lang: str) -> float | None:
         return None  # "superaccurate", "postentrevista", "antialemanes"; "suchlike"
     low = min(zipf(left, lang), zipf(right, lang))
     return low if low >= CONTENT_PAIR_ZIPF[lang] else None
+
+
+#: A capitalised run opening a sentence splits off a one-letter word only after a word this common.
+CAPITALISED_ONE_LETTER_GLUE_ZIPF = 3.0
 
 
 #: "de" is a prefix too ("deconstruir"), but before a word this common, in a run no list knows,
