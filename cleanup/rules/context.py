@@ -1,6 +1,6 @@
 """What rules need to know beyond the current block: the article's own vocabulary, and the
 spans no rule may touch (URLs, e-mail addresses, handles, hashtags, photo credits, code, a
-capitalised word quoted alone)."""
+capitalised word quoted alone; not one with an inner capital, a glue of two: «MajaDesnuda»)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ _PROTECTED = re.compile(
     r"|\b(?:[\w\-]+\.)+(?:com|org|net|gov|edu|es|fr|de|it|pt|br|uk|ru|ua|io|info|co)\b(?:/\S*)?"  # bare domains
     r"|\((?:[^()\n]{0,60}/[^()\n]{0,60}|AFP|EFE|AP|dpa|DPA|ANSA|Reuters|REUTERS|Europa Press|EUROPA PRESS|Lusa|LUSA)\)"  # credits
     r"|[\w.]*\w(?:::|->)[\w:>\-]*\w(?:\(\))?|(?<![\w.])[^\W\d]\w*\(\)"  # code: IDirect3D::CreateViewport(), init()
-    r"|(?<=[“\"«„])[A-ZÀ-Þ][^\W\d_]*(?=[”\"»“])"  # a capitalised word quoted alone: a name ("Sandtogether")
+    r"|(?<=[“\"«„])[A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]*(?=[”\"»“])"  # a capitalised word quoted alone: a name ("Sandtogether")
 )
 
 
