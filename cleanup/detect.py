@@ -315,9 +315,16 @@ def _hints(text: str, lang: str, glue_hints: bool = False, context=None) -> list
 
     spans = []
     split_by_rules = {(f.start, f.end) for f in propose_case_boundary(text, lang, None)}
-    # A lower-case run the rules split is theirs to split, where they choose (``de|nosso``, not
-    # the hint's ``den|osso``): the model's edit, applied first, would leave them nothing to do.
-    words_split_by_rules = [(f.start, f.end) for f in propose_word_word(text, lang, None)]
+    words_split_by_rules = None
+
+    def split_by_word_rules(start: int, end: int) -> bool:
+        # A lower-case run the rules split is theirs to split, where they choose (``de|nosso``, not
+        # the hint's ``den|osso``): the model's edit, applied first, would leave them nothing to
+        # do. Asked only of a run that would be hinted, and the rules run once per block.
+        nonlocal words_split_by_rules
+        if words_split_by_rules is None:
+            words_split_by_rules = [(f.start, f.end) for f in propose_word_word(text, lang, None)]
+        return any(s < end and start < e for s, e in words_split_by_rules)
     for m in re.finditer(r"(?<![\w@#/.\-])[^\W\d_]+(?![\w@/\-])", text):
         word = m.group(0)
         if context is not None and context.recurs(word) and not word.islower() and not word.istitle():
@@ -325,8 +332,8 @@ def _hints(text: str, lang: str, glue_hints: bool = False, context=None) -> list
         if (m.start(), m.end()) not in split_by_rules and len(word) >= 5 and case_glue_candidate(word, lang):
             spans.append(Span(m.start(), m.end(), "hint.case_glue", "an inner capital: a name glued to a word, or a brand?"))
         elif (lang != "de" and word.islower() and len(word) >= LOWER_GLUE_LETTERS and (m.start(), m.end()) not in split_by_rules
-              and not any(start < m.end() and m.start() < end for start, end in words_split_by_rules)
-              and unknown_everywhere(word) and lower_glue_split(word, lang)):
+              and unknown_everywhere(word) and lower_glue_split(word, lang)
+              and not split_by_word_rules(m.start(), m.end())):
             spans.append(Span(m.start(), m.end(), "hint.lower_glue", "two words run together, which no list knows as one?"))
         elif (word[0].isupper() and word[1:].islower() and len(word) >= NAME_GLUE_LETTERS
               and (m.start(), m.end()) not in split_by_rules and _glued_to_a_lower_case_word(word, lang)):
@@ -445,13 +452,17 @@ _PLURAL_VERB_ENDINGS = {"es": ("aron", "ieron", "aban", "ían", "amos", "emos", 
                         "fr": ("aient", "èrent", "issent", "ennent", "ouent", "ènent")}
 
 
+def _unlisted_verb_zipf(lang: str) -> float:
+    return UNLISTED_VERB_ZIPF_BY_LANG.get(lang, UNLISTED_VERB_ZIPF)
+
+
 def _unlisted_verb_form(word: str, lang: str) -> bool:
     lower = word.lower()
     if (lang not in _PLURAL_VERB_ENDINGS or not lower.endswith(_PLURAL_VERB_ENDINGS[lang])
             or lower in cased_table(lang) or len(word) < 6):
         return False
     own = zipf(lower, lang)
-    return own >= UNLISTED_VERB_ZIPF_BY_LANG.get(lang, UNLISTED_VERB_ZIPF) and all(zipf(lower, other) < own for other in SUPPORTED_LANGUAGES if other != lang)
+    return own >= _unlisted_verb_zipf(lang) and all(zipf(lower, other) < own for other in SUPPORTED_LANGUAGES if other != lang)
 
 
 #: A lower-case word the corpus capitalises and never writes in lower case (too seldom for
@@ -529,8 +540,9 @@ def _verb_before(text: str, end: int, word: str, lang: str) -> bool:
         return False
     if word.lower().endswith(_SPEECH_VERB_ENDINGS.get(lang, ())):
         return True  # also before its subject's name (``yen Explicó Noda``, ``disse Lula``)
-    follows = r" [a-z]" if lang == "en" else r" [a-zß-ÿ]|[,.;:!?]"
-    return re.match(follows, text[end:end + 2]) is not None
+    if lang != "en":
+        return _before_a_lower_case_word_or_a_stop(text, end)
+    return re.match(r" [a-z]", text[end:end + 2]) is not None
 
 
 #: Past-tense endings of Spanish, Portuguese and Italian verbs, which report speech before the
@@ -607,11 +619,11 @@ _PLURAL_PARTICIPLES = {"pt": ("ados", "idos", "adas", "idas")}
 
 
 def _plural_participle(text: str, end: int, word: str, lang: str) -> bool:
-    lower = word.lower()
-    return (len(word) >= 6 and lower.endswith(_PLURAL_PARTICIPLES.get(lang, ("\0",)))
-            and (written_lower_case(word, lang) or lower not in cased_table(lang)
-                 and zipf(lower, lang) >= UNLISTED_VERB_ZIPF_BY_LANG.get(lang, UNLISTED_VERB_ZIPF))
-            and re.match(r" [a-zß-ÿ]|[,.;:!?]", text[end:end + 2]) is not None)
+    lower, endings = word.lower(), _PLURAL_PARTICIPLES.get(lang)
+    return (endings is not None and len(word) >= 6 and lower.endswith(endings)
+            and (written_lower_case(word, lang)
+                 or lower not in cased_table(lang) and zipf(lower, lang) >= _unlisted_verb_zipf(lang))
+            and _before_a_lower_case_word_or_a_stop(text, end))
 
 
 def _german_past_tense(text: str, end: int, word: str, lang: str, previous: str) -> bool:
@@ -621,7 +633,14 @@ def _german_past_tense(text: str, end: int, word: str, lang: str, previous: str)
     in``); on the German corpus this flags one span more, a name's (``Kaiser Permanente mit``)."""
     return (lang == "de" and len(word) >= 5 and word.endswith("te")
             and re.sub(r"\W", "", previous).lower() not in DETERMINERS["de"]
-            and re.match(r" [a-zß-ÿ]|[,.;:!?]", text[end:end + 2]) is not None)
+            and _before_a_lower_case_word_or_a_stop(text, end))
+
+
+def _before_a_lower_case_word_or_a_stop(text: str, end: int) -> bool:
+    return re.match(_LOWER_CASE_WORD_OR_STOP, text[end:end + 2]) is not None
+
+
+_LOWER_CASE_WORD_OR_STOP = r" [a-zß-ÿ]|[,.;:!?]"
 
 
 #: A German function word is written in lower case this many times as often as capitalised

@@ -780,30 +780,8 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
             fixes.append(Fix(m.start(), m.end(), connective,
                              f"a connective of several words written solid at a link boundary: {run!r}", 0.8))
             continue
-        if (pair := _conjunction_glue(run, lang)) and not _recurs(context, run):
-            fixes.append(_split_fix(m, *pair, "a word glued to the conjunction after it"))
-            continue
-        pair = _preposition_article(run, lang)
-        if pair and not _recurs(context, run):
-            fixes.append(_split_fix(m, *pair, "a preposition glued to the article after it"))
-            continue
-        if lang == "de" and (pair := _german_noun_and_function_word(run)) and not _recurs(context, run):
-            fixes.append(_split_fix(m, *pair, "a noun glued to the function word after it"))
-            continue
-        if (pair := _short_glue_after_an_accented_verb(run, lang)) and not _recurs(context, run):
-            fixes.append(_split_fix(m, *pair, "the verb 'è' glued to the function word after it"))
-            continue
-        if (pair := _glue_before_the_verb_e(run, lang)) and not _recurs(context, run):
-            fixes.append(_split_fix(m, *pair, "a word or a name glued to the verb 'è' after it"))
-            continue
-        if (pair := _glue_after_a_final_accent(run, lang)) and not _recurs(context, run):
-            fixes.append(_split_fix(m, *pair, f"a word glued after {pair[0]!r}, whose accent only ends a word"))
-            continue
-        if (pair := _two_short_function_words(run, lang)) and not _recurs(context, run):
-            fixes.append(_split_fix(m, *pair, "two short function words glued at a link boundary"))
-            continue
-        if (pair := _short_glue(run, lang)) and not _recurs(context, run):
-            fixes.append(_split_fix(m, *pair, "a short word glued to the determiner after it"))
+        if (split := _split_by_form(run, lang)) and not _recurs(context, run):
+            fixes.append(_split_fix(m, *split))
             continue
         if (len(run) < 5 or not (run.islower() or capitalised or short_capitalised) or "'" in run or "’" in run
                 or lower in cased_table(lang)
@@ -852,6 +830,16 @@ def _article_fits(word: str, text: str, end: int) -> bool:
     if word not in ("a", "an") or following is None or following.group(1).lower() in "hu":
         return True
     return (following.group(1).lower() in "aeio") == (word == "an")
+
+
+def _split_by_form(run: str, lang: str) -> tuple[str, str, str] | None:
+    """(left, right, why) of the first of :data:`_SPLITS_BY_FORM` that splits ``run``: glues
+    told by the words' form alone (a conjunction, an article, an accent that only ends a word),
+    before the word frequencies of :func:`_word_pair_score` are asked."""
+    for split_of, why in _SPLITS_BY_FORM:
+        if pair := split_of(run, lang):
+            return pair[0], pair[1], why.format(left=pair[0])
+    return None
 
 
 #: Two content words run together, too rare for ``CONTENT_PAIR_ZIPF``, split where the first
@@ -916,10 +904,10 @@ GERMAN_NOUN_GLUE_LETTERS = 4
 GERMAN_NOUN_GLUE_ZIPF = 3.0
 
 
-def _german_noun_and_function_word(run: str) -> tuple[str, str] | None:
+def _german_noun_and_function_word(run: str, lang: str) -> tuple[str, str] | None:
     """A German noun glued to the function word after it, in a capitalised run no list of any
     language knows: (noun, function word), or None."""
-    if not (run[:1].isupper() and run[1:].islower()) or not unknown_everywhere(run):
+    if lang != "de" or not (run[:1].isupper() and run[1:].islower()) or not unknown_everywhere(run):
         return None
     for word in _GERMAN_FUNCTION_WORDS_AFTER_NOUNS:
         noun = run[: -len(word)]
@@ -1059,14 +1047,15 @@ _OPENERS = {"de": _GERMAN_OPENERS, "fr": _FRENCH_OPENERS, "it": _ITALIAN_OPENERS
 #: glues are (``vousavez`` 1.5, ``dansla`` 1.8; the name ``Ila`` is 2.9).
 _OPENER_GLUE_RUN_ZIPF = {"de": 0.0, "fr": 2.0, "it": 2.0, "pt": 2.0, "es": 2.0}
 #: The word glued to such an opener must be at least this common...
-GERMAN_OPENER_GLUE_WORD_ZIPF = 3.0
+OPENER_GLUE_WORD_ZIPF = 3.0
 #: ...or, of three letters, this common (Spanish ``Eseaño``): no line of the five corpora splits more.
 OPENER_GLUE_SHORT_WORD_ZIPF = 5.0
 
 
 def _opener_glue(text: str, m: re.Match, context, lang: str) -> Fix | None:
-    """A German or French sentence-opening word glued to the lower-case word after it, in a run
-    no word list of any language knows and the article does not use."""
+    """A sentence-opening word (:data:`_OPENERS`, by language) glued to the lower-case word after
+    it, in a run no word list knows (but as a typed glue, :data:`_OPENER_GLUE_RUN_ZIPF`) and the
+    article does not use."""
     run = m.group(0)
     if (not (run[:1].isupper() and run[1:].islower() and sentence_start(text, m.start())) or _recurs(context, run)
             or "'" in run or "’" in run):
@@ -1077,7 +1066,7 @@ def _opener_glue(text: str, m: re.Match, context, lang: str) -> Fix | None:
         return None  # a word of some language (``Dieselben``, ``Derzeit``)
     for opener in _OPENERS[lang]:
         right = lower[len(opener):]
-        if lower.startswith(opener) and (len(right) >= 4 and zipf(right, lang) >= GERMAN_OPENER_GLUE_WORD_ZIPF
+        if lower.startswith(opener) and (len(right) >= 4 and zipf(right, lang) >= OPENER_GLUE_WORD_ZIPF
                                          or len(right) >= 2 and zipf(right, lang) >= GLUE_FUNCTION_WORD_ZIPF
                                          or len(right) == 3 and zipf(right, lang) >= OPENER_GLUE_SHORT_WORD_ZIPF):
             return _split_fix(m, run[:len(opener)], right, "a sentence-opening word glued to the word after it")
@@ -1601,15 +1590,28 @@ A_GLUE_WORD_ZIPF = 4.5
 #: of three letters (``omeu``, ``asua``; no word of the corpus or of wordfreq above Zipf 2 is spelt
 #: so: not ``atua``, a verb), and Spanish ``a`` glued to a determiner (``asu``, ``alos``, typed so
 #: often that wordfreq lists them up to Zipf 3.1; not ``alas``, ``asus``, which are words).
-_SHORT_GLUES = {"pt": {"omeu": ("o", "meu"), "oseu": ("o", "seu"), "oteu": ("o", "teu"), "asua": ("a", "sua")},
+_SHORT_DETERMINER_GLUES = {"pt": {"omeu": ("o", "meu"), "oseu": ("o", "seu"), "oteu": ("o", "teu"), "asua": ("a", "sua")},
                 "es": {"asu": ("a", "su"), "alos": ("a", "los"), "atu": ("a", "tu"), "aesa": ("a", "esa"),
                        "aese": ("a", "ese"), "aeste": ("a", "este"), "aesta": ("a", "esta")}}
-SHORT_GLUE_MAX_ZIPF = {"pt": 2.0, "es": 3.2}
+SHORT_DETERMINER_GLUE_MAX_ZIPF = {"pt": 2.0, "es": 3.2}
 
 
-def _short_glue(run: str, lang: str) -> tuple[str, str] | None:
-    pair = _SHORT_GLUES.get(lang, {}).get(run)
-    return pair if pair and zipf(run, lang) < SHORT_GLUE_MAX_ZIPF[lang] else None
+def _short_determiner_glue(run: str, lang: str) -> tuple[str, str] | None:
+    pair = _SHORT_DETERMINER_GLUES.get(lang, {}).get(run)
+    return pair if pair and zipf(run, lang) < SHORT_DETERMINER_GLUE_MAX_ZIPF[lang] else None
+
+
+#: :func:`_split_by_form`'s splits, in the order they are tried, and why each splits.
+_SPLITS_BY_FORM = (
+    (_conjunction_glue, "a word glued to the conjunction after it"),
+    (_preposition_article, "a preposition glued to the article after it"),
+    (_german_noun_and_function_word, "a noun glued to the function word after it"),
+    (_short_glue_after_an_accented_verb, "the verb 'è' glued to the function word after it"),
+    (_glue_before_the_verb_e, "a word or a name glued to the verb 'è' after it"),
+    (_glue_after_a_final_accent, "a word glued after {left!r}, whose accent only ends a word"),
+    (_two_short_function_words, "two short function words glued at a link boundary"),
+    (_short_determiner_glue, "a short word glued to the determiner after it"),
+)
 #: Spanish and Portuguese "para" glued to an infinitive this common (``pararecordar``): the prefix
 #: ``para-`` makes nouns and adjectives (``paramilitar``), no verb lists know this often.
 PARA_GLUE_VERB_ZIPF = 3.0
