@@ -72,13 +72,25 @@ def propose_doubled_word(text: str, lang: str, context) -> list[Fix]:
     """
     >>> [(f.start, f.end, f.after) for f in propose_doubled_word("in the the city, had had", "en", None)]
     [(6, 10, '')]
+    >>> propose_doubled_word("an An-2 plane, Moon Jae-in in May, e e-mails", "en", None)
+    []
     """
     words = word_list(lang, "never_doubled")
     fixes = []
-    for m in re.finditer(r"(?<![\w'’])([^\W\d_]+) \1(?![\w'’])", text, re.IGNORECASE):
-        if m.group(1).lower() in words and m.group(0)[len(m.group(1)) + 1:].lower() == m.group(1).lower():
-            fixes.append(Fix(m.start() + len(m.group(1)), m.end(), "", f"the word {m.group(1)!r} written twice", 0.9))
+    # Not next to a hyphen: either word may belong to a compound (``an An-2``, ``ein
+    # Ein-Zimmer-Haus``, ``e e-mails``, ``Jae-in in``), written so on purpose.
+    for m in re.finditer(r"(?<![\w'’-])([^\W\d_]+) \1(?![\w'’-])", text, re.IGNORECASE):
+        word, second = m.group(1), m.group(0)[len(m.group(1)) + 1:]
+        if word.lower() not in words or second.lower() != word.lower():
+            continue
+        if lang == "fr" and word.lower() == "en" and _GERUND_AFTER.match(text, m.end()):
+            continue  # "en en découvrant": the pronoun, then the gerund's "en"
+        fixes.append(Fix(m.start() + len(word), m.end(), "", f"the word {word!r} written twice", 0.9))
     return fixes
+
+
+#: A French gerund after ``en en``: the second ``en`` is its marker, the first a pronoun.
+_GERUND_AFTER = re.compile(r" [^\W\d_]+ant\b")
 
 
 RULES = (
