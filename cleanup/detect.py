@@ -181,6 +181,10 @@ def suspicious_spans(text: str, lang: str, context=None, hints: bool = False, gl
             prev_start = text.rfind(" ", 0, m.start(1)) + 1
             if _after_a_dateline(text, prev_start, lang):
                 continue  # "Berlin Der Chef des Ifo-Instituts": the place the story was filed from
+            if casing.capitalised_within_a_name(text, m.start(2), word, lang):
+                continue  # "the rock band The Who", "Ping An stated"
+            if _article_before_a_capitalised_function_word(text, m.end(2), word, lang):
+                continue  # "Rock legends The Who are": the article opens the name
             if casing.BEFORE_A_COORDINATED_NAME.match(text, m.end(2)):
                 continue  # "Great War and Modern Memory", "in Much and Ruppichteroth": names joined
             if lang != "de" and casing.quoted_title(text, m.start(2)) and not _lower_in_titles(word, lang):
@@ -263,23 +267,25 @@ def suspicious_spans(text: str, lang: str, context=None, hints: bool = False, gl
     return sorted(spans, key=lambda s: (s.start, s.end))
 
 
-#: English nouns and verbs after which a title in title case may begin (``the film Gone With
-#: the Wind``, ``a song called With or Without You``).
-_TITLE_INTRODUCERS = frozenset(
-    "film films movie movies book books song songs album albums show shows series novel novels play plays opera "
-    "magazine magazines newspaper newspapers paper journal programme program programs titled called named entitled "
-    "channel brand label slogan motto hashtag campaign project exhibition festival game games app website blog "
-    "podcast episode column poem painting read reads reading watch watched sing sang perform performed wrote "
-    "write writes written directed starring starred published released presented staged recorded".split())
 #: A content word, not a function word, this rare at most.
 CLAUSE_BOUNDARY_WORD_MAX_ZIPF = 5.5
+
+
+def _article_before_a_capitalised_function_word(text: str, end: int, word: str, lang: str) -> bool:
+    """``The`` before ``Who``: an English article capitalised with the function word after it
+    opens a name or a title (``The Who``); a lost comma would leave the next word in lower
+    case. Not elsewhere: Portuguese ``são`` is a verb and a name's first word (``O São Paulo``)."""
+    following = re.match(r" ([A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]*)\b", text[end:])
+    return (lang == "en" and word.lower() in ARTICLES["en"] and following is not None
+            and zipf(following.group(1).lower(), lang) >= FUNCTION_WORD_ZIPF
+            and not mostly_capitalised(following.group(1), lang))
 
 
 def _clause_may_open_after(previous: str, lang: str) -> bool:
     """Whether an English word in lower case may end a clause before a capitalised function
     word that a capitalised word follows (``bags This Canadian``), rather than introduce a title."""
     return (lang == "en" and len(previous) >= 4 and previous.isalpha() and previous.islower()
-            and zipf(previous, lang) < CLAUSE_BOUNDARY_WORD_MAX_ZIPF and previous not in _TITLE_INTRODUCERS)
+            and zipf(previous, lang) < CLAUSE_BOUNDARY_WORD_MAX_ZIPF and previous not in casing.TITLE_INTRODUCERS)
 
 
 #: German formal address (``Sie``, ``Ihr Baby``), capitalised anywhere in a sentence.

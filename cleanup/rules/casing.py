@@ -19,7 +19,7 @@ from . import PROSE, Fix, Rule
 from .lexicon import (ARTICLES, CONJUNCTIONS, CONNECTIVES, DETERMINERS, FINITE_AUXILIARIES, GERMAN_CONTRACTIONS,
                       CasedForm, cased_table, is_title, known_anywhere, opener_comma_counts, rarely_capitalised, table_rows,
                       word_list, written_lower_case, zipf)
-from .merge import SUBJECT_PRONOUNS, SUBJECT_PRONOUNS_OF, famous
+from .merge import SUBJECT_PRONOUNS, SUBJECT_PRONOUNS_OF, famous, pinyin_word
 from ..ops import NO_COMMA_AFTER
 from ..config import SUPPORTED_LANGUAGES
 
@@ -828,6 +828,28 @@ def _one_letter_function_word(text: str, m: re.Match, lang: str) -> bool:
     return not _function_word(previous, lang)  # not "dalla A alla Z"
 
 
+#: English nouns and verbs after which a title in title case may begin (``the film Gone With
+#: the Wind``, ``a song called With or Without You``).
+TITLE_INTRODUCERS = frozenset(
+    "film films movie movies book books song songs album albums show shows series novel novels play plays opera "
+    "magazine magazines newspaper newspapers paper journal programme program programs titled called named entitled "
+    "channel brand label slogan motto hashtag campaign project exhibition festival game games app website blog "
+    "podcast episode column poem painting read reads reading watch watched sing sang perform performed wrote "
+    "write writes written directed starring starred published released presented staged recorded".split())
+def capitalised_within_a_name(text: str, start: int, word: str, lang: str) -> bool:
+    """Whether the capitalised function word ``word`` at ``start`` belongs to a name or a
+    title by the word before it: a capitalised article (``the rock band The Who``, ``Les
+    Temps nouveaux``), in English a noun that introduces a title (``the ABC series How to Get
+    Away with Murder``), or, for ``An``, a Chinese name in Pinyin (``Liu An``, ``Ping An``)."""
+    before = text[max(0, start - 40):start]
+    previous = before.split()[-1] if before.strip() and before.endswith(" ") else ""
+    if previous[:1].isupper() and previous.lower() in ARTICLES.get(lang, ()):
+        return True
+    if lang == "en" and previous in TITLE_INTRODUCERS:
+        return True
+    return word == "An" and previous[:1].isupper() and pinyin_word(previous)
+
+
 def capital_after_link(text: str, start: int, word: str, lang: str) -> bool:
     """Whether ``word`` at ``start`` (capitalised, after a word and before a lower-case one)
     is a function word whose capital the rule lowers."""
@@ -844,6 +866,8 @@ def capital_after_link(text: str, start: int, word: str, lang: str) -> bool:
     if BEFORE_A_COORDINATED_NAME.match(text, start + len(word)):
         return False  # one of two names joined (``in Much and Ruppichteroth``): a place called so
     words_before = line_so_far.split()
+    if capitalised_within_a_name(text, start, word, lang):
+        return False
     if lang == "de" and _after_german_determiner(words_before):
         return False  # a word made a noun (``das Aus``, ``sein Können``, ``dem blamablen Aus``)
     if (lower in ARTICLES.get(lang, ()) or lower in _CONTRACTED_ARTICLES.get(lang, ())) and _title_may_start(

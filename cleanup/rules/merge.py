@@ -675,10 +675,12 @@ def propose_name_word(text: str, lang: str, context) -> list[Fix]:
             common_word = len(right) >= 4 and right_zipf >= 4.0 or listed_word
             if strength == 0 or (strength == 1 and not (function_word or common_word)):
                 continue
-            if lang == "en" and strength == 1 and not function_word and _common_lower_case_word(left, lang):
+            if (lang == "en" and strength == 1 and not function_word and _common_lower_case_word(left, lang)
+                    and not sentence_start(text, m.start()) and not text[:m.start()].endswith(": ")):
                 # "Snowbear", "Knifeparty", "Witchhammer": English writes compounds solid, and two
-                # common words so are a brand's name. On the English corpus 10 runs fewer split
-                # (of 68), for 7 of 3,022 planted name glues (``Menuicon``, ``Reservoirregion``);
+                # common words so are a brand's name, in mid-sentence (not ``Individualcountries``).
+                # On the English corpus 10 runs fewer split (of 68), for 5 of 3,022 planted name
+                # glues (``Menuicon``, ``Reservoirregion``);
                 # in es, fr and pt such runs are glued nouns and adjectives (``Servicefédéral``).
                 continue
             between_names = right == _NAME_CONJUNCTION.get(lang) and strength >= 2 and before_a_capital
@@ -1803,15 +1805,22 @@ PINYIN_GLUE_WORD_ZIPF = 6.0
 
 
 def _pinyin_name(run: str) -> bool:
-    """Whether ``run`` is two or more Pinyin syllables of 3 letters or more and nothing else
-    (``data/common/pinyin.txt``): shorter ones make Pinyin of ``Chinesewoman`` (chi-ne-se-wo-man)."""
+    """Whether ``run`` is two or more Pinyin syllables of 3 letters or more and nothing else:
+    shorter ones make Pinyin of ``Chinesewoman`` (chi-ne-se-wo-man)."""
+    return pinyin_word(run, shortest=3) and run.lower() not in _pinyin_syllables()
+
+
+def pinyin_word(word: str, shortest: int = 2) -> bool:
+    """Whether ``word`` is made of Pinyin syllables (``data/common/pinyin.txt``) of at least
+    ``shortest`` letters, and nothing else: ``Zhuanglong``, ``Liu``."""
     syllables = _pinyin_syllables()
-    word = run.lower()
+    word = word.lower()
     reachable = {0}  # the offsets a sequence of syllables reaches
-    for end in range(3, len(word) + 1):
-        if any(start in reachable and word[start:end] in syllables for start in range(max(0, end - 6), end - 2)):
+    for end in range(shortest, len(word) + 1):
+        if any(start in reachable and word[start:end] in syllables
+               for start in range(max(0, end - 6), end - shortest + 1)):
             reachable.add(end)
-    return len(word) in reachable and word not in syllables
+    return len(word) in reachable
 
 
 @lru_cache(maxsize=1)
