@@ -607,7 +607,8 @@ def _is_deliberate_mixed_case(run: str, left: str, right: str, lang: str, contex
     # wordfreq knows some glues typed by hand as words ("delas", "porla": zipf 2.3-2.5); a
     # function word before a capital ("deLas", "porLa") is a glue unless the run is common.
     known_from = 4.0 if left.islower() and zipf(left, lang) >= FUNCTION_WORD_ZIPF else KNOWN_WORD_ZIPF
-    if known_anywhere(run, lang) >= known_from or _recurs(context, run):
+    stem = re.sub(r"['’]s$", "", run)  # the brand, not its possessive (``TikTok’s``)
+    if known_anywhere(stem, lang) >= known_from or _recurs(context, stem):
         return True
     return False
 
