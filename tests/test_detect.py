@@ -572,3 +572,12 @@ def test_a_function_word_capitalised_within_a_name_or_a_title_is_not_flagged(tex
     for word in words:
         at = text.index(f" {word} ") + 1
         assert any(s.start <= at < s.end for s in spans) == flagged, word
+
+
+def test_an_english_title_quoted_in_another_language_keeps_its_capitals():
+    from cleanup.rules.casing import propose_capital_after_link
+
+    for text, lang in (("le dedicó su película Harry and Son en 1984", "es"),
+                       ("lui dédia son film Harry and Son en 1984", "fr")):
+        assert propose_capital_after_link(text, lang, None) == []
+    assert [f.after for f in propose_capital_after_link("Der Chef der Firma Mit dem Auto", "de", None)] == ["m"]

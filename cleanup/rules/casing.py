@@ -836,17 +836,26 @@ TITLE_INTRODUCERS = frozenset(
     "channel brand label slogan motto hashtag campaign project exhibition festival game games app website blog "
     "podcast episode column poem painting read reads reading watch watched sing sang perform performed wrote "
     "write writes written directed starring starred published released presented staged recorded".split())
+#: An English function word this common (Zipf) in English, and commoner there than in the
+#: article's language by ``ENGLISH_WORD_MARGIN``: ``and``, ``of``, ``with`` (not ``in``, ``a``).
+ENGLISH_FUNCTION_WORD_ZIPF = 6.5
+
+
 def capitalised_within_a_name(text: str, start: int, word: str, lang: str) -> bool:
     """Whether the capitalised function word ``word`` at ``start`` belongs to a name or a
     title by the word before it: a capitalised article (``the rock band The Who``, ``Les
     Temps nouveaux``), in English a noun that introduces a title (``the ABC series How to Get
-    Away with Murder``), or, for ``An``, a Chinese name in Pinyin (``Liu An``, ``Ping An``)."""
+    Away with Murder``), an English function word in another language's text (``Harry and
+    Son``), or, for ``An``, a Chinese name in Pinyin (``Liu An``, ``Ping An``)."""
     before = text[max(0, start - 40):start]
     previous = before.split()[-1] if before.strip() and before.endswith(" ") else ""
     if previous[:1].isupper() and previous.lower() in ARTICLES.get(lang, ()):
         return True
     if lang == "en" and previous in TITLE_INTRODUCERS:
         return True
+    if lang != "en" and zipf(previous, "en") >= ENGLISH_FUNCTION_WORD_ZIPF and (
+            zipf(previous, "en") >= zipf(previous, lang) + ENGLISH_WORD_MARGIN):
+        return True  # an English name or title quoted as it is (``su película Harry and Son``)
     return word == "An" and previous[:1].isupper() and pinyin_word(previous)
 
 

@@ -581,8 +581,13 @@ def _listed_brand(run: str) -> bool:
     return run in brands or run.rstrip("s") in brands or run.removesuffix("'s") in brands
 
 
+#: "antes/después de Cristo" written solid (``el 3300 aC``), not the one-letter word ``a``
+#: glued to a capital.
+_ERA_ABBREVIATIONS = frozenset({"aC", "dC"})
+
+
 def _is_deliberate_mixed_case(run: str, left: str, right: str, lang: str, context) -> bool:
-    if _listed_brand(run):
+    if _listed_brand(run) or run in _ERA_ABBREVIATIONS:
         return True
     if left.islower() and len(left) == 1 and left in _GLUED_ONE_LETTER_WORDS.get(lang, ""):
         # "oItamaraty", "àVista", "aTime", "ePontual", Italian "iRagazzi": a one-letter word, not a
