@@ -564,6 +564,8 @@ def test_a_capitalised_function_word_after_a_content_word_opens_a_clause(text, r
     ("She plays Keating on the ABC series How to Get Away with Murder, which ended.", "en", ["How"], False),
     ("In its disclosure on buyback progress, Ping An stated that it had bought shares.", "en", ["An"], False),
     ("Parmi les journaux, Les Temps nouveaux et La Guerre sociale.", "fr", ["Temps"], False),
+    ("A canção foi lançada no álbum Nada Como um Dia Após o Outro Dia, em 2002.", "pt", ["Como"], False),
+    ("Liga o monumento do farol de Punta del Este até o farol de José Ignacio.", "pt", ["Este"], False),
 ])
 def test_a_function_word_capitalised_within_a_name_or_a_title_is_not_flagged(text, lang, words, flagged):
     from cleanup.detect import suspicious_spans
