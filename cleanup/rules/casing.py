@@ -863,14 +863,12 @@ TITLE_INTRODUCERS = frozenset(
     "channel brand label slogan motto hashtag campaign project exhibition festival game games app website blog "
     "podcast episode column poem painting read reads reading watch watched sing sang perform performed wrote "
     "write writes written directed starring starred published released presented staged recorded".split())
-#: An English function word this common (Zipf) in English, and commoner there than in the
-#: article's language by ``ENGLISH_WORD_MARGIN``: ``and``, ``of``, ``with`` (not ``in``, ``a``).
+#: A foreign function word: an English one this common (Zipf) in English, and commoner there
+#: than in the article's language by ``ENGLISH_WORD_MARGIN`` (``and``, ``of``, ``with``; not
+#: ``in``, ``a``); or one this common in another supported language that the article's language
+#: hardly uses (Zipf below the last figure: ``del`` in Portuguese, ``Punta del Este``; not English
+#: ``die``, a German article too).
 ENGLISH_FUNCTION_WORD_ZIPF = 6.5
-
-
-#: ...or a function word this common in another supported language that the article's
-#: language hardly uses (Zipf below the second figure): ``del`` in Portuguese (``Punta del
-#: Este``); not English ``die``, a German article too.
 FOREIGN_FUNCTION_WORD_ZIPF = 6.5
 FOREIGN_FUNCTION_WORD_NATIVE_MAX_ZIPF = 4.8
 
@@ -914,6 +912,7 @@ def capitalised_within_a_name(text: str, start: int, word: str, lang: str) -> bo
 #: Nor a word of 3 letters or fewer, the articles and prepositions names write in lower case
 #: in every language (``l'Institut National De Santé``, ``du BND La Chancelière fédérale``).
 _TWO_WORDS_AFTER = re.compile(r" ([^\W\d_]+)(?: ([^\W\d_]+))?")
+TITLE_WORD_ZIPF = 3.0
 
 
 def _title_case_goes_on(text: str, end: int, lang: str) -> bool:
@@ -922,9 +921,6 @@ def _title_case_goes_on(text: str, end: int, lang: str) -> bool:
         w and len(w) >= 3 and w[0].isupper() and w[1:].islower() and zipf(w.lower(), lang) >= TITLE_WORD_ZIPF
         and rarely_capitalised(w, lang) and cased_table(lang).get(w.lower()) is not None
         for w in after.groups())
-
-
-TITLE_WORD_ZIPF = 3.0
 
 
 def capital_after_link(text: str, start: int, word: str, lang: str) -> bool:

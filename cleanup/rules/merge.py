@@ -12,8 +12,8 @@ handle (see ``context.protected_spans``), or a deliberate mixed-case brand (``iP
 from __future__ import annotations
 
 import itertools
-from functools import lru_cache
 import re
+from functools import lru_cache
 
 from . import PROSE, Fix, Rule
 from .lexicon import (ARTICLES, CONNECTIVES, FINITE_AUXILIARIES, cased_table, is_known_name, known_anywhere,
@@ -663,7 +663,7 @@ def propose_name_word(text: str, lang: str, context) -> list[Fix]:
             if right == "is" and left.endswith("stan"):
                 continue  # "Kazakhstanis": the people of a -stan, not "Kazakhstan is"
             if pinyin and right_zipf < PINYIN_GLUE_WORD_ZIPF:
-                continue  # "Zhuanglong", "Longyuan": a Chinese name written solid; but "Maohe"
+                continue  # "Zhuanglong", "Longyuan": a Chinese name written solid (but "Hangzhoushe")
             if lang == "de" and not _german_glue_word(right, right_zipf, _occurs(context, left)):
                 continue
             if lang == "de" and left.endswith(_GERMAN_LINKING_S):
@@ -686,8 +686,8 @@ def propose_name_word(text: str, lang: str, context) -> list[Fix]:
                 # "Snowbear", "Knifeparty", "Witchhammer": English writes compounds solid, and two
                 # common words so are a brand's name, in mid-sentence (not ``Individualcountries``).
                 # On the English corpus 10 runs fewer split (of 68), for 5 of 3,022 planted name
-                # glues (``Menuicon``, ``Reservoirregion``);
-                # in es, fr and pt such runs are glued nouns and adjectives (``Servicefédéral``).
+                # glues (``Menuicon``, ``Reservoirregion``); in es, fr and pt such runs are glued
+                # nouns and adjectives (``Servicefédéral``).
                 continue
             between_names = right == _NAME_CONJUNCTION.get(lang) and strength >= 2 and before_a_capital
             if (len(right) <= 3 and not (_occurs(context, left) or (famous(left, lang) and right_zipf >= 6.0))
