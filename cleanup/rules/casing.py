@@ -863,6 +863,11 @@ TITLE_INTRODUCERS = frozenset(
     "channel brand label slogan motto hashtag campaign project exhibition festival game games app website blog "
     "podcast episode column poem painting read reads reading watch watched sing sang perform performed wrote "
     "write writes written directed starring starred published released presented staged recorded".split())
+#: ...of which the nouns that name a work, and the participles that give its name, always
+#: introduce one before a capitalised function word; not ``game``, ``project``, ``released``,
+#: after which a clause may start where a comma was lost (``In the next game Which will be``).
+_WORK_NOUNS = frozenset("film films movie movies book books song songs album albums series novel novels opera "
+                        "programme episode poem titled entitled called".split())
 #: A foreign function word: an English one this common (Zipf) in English, and commoner there
 #: than in the article's language by ``ENGLISH_WORD_MARGIN`` (``and``, ``of``, ``with``; not
 #: ``in``, ``a``); or one this common in another supported language that the article's language
@@ -886,7 +891,7 @@ def _foreign_function_word(word: str, lang: str) -> bool:
 def capitalised_within_a_name(text: str, start: int, word: str, lang: str) -> bool:
     """Whether the capitalised function word ``word`` at ``start`` belongs to a name or a
     title by the word before it: a capitalised article (``the rock band The Who``, ``Les
-    Temps nouveaux``), in English a noun that introduces a title (``the ABC series How to Get
+    Temps nouveaux``), in English a noun that names a work (``the ABC series How to Get
     Away with Murder``), a foreign function word (``Harry and Son``, ``Punta del Este``), a title
     in title case going on after it in es, fr, pt, it (``Nada Como um Dia``), or, for ``An``, a
     Chinese name in Pinyin (``Liu An``, ``Ping An``)."""
@@ -894,7 +899,7 @@ def capitalised_within_a_name(text: str, start: int, word: str, lang: str) -> bo
     previous = before.split()[-1] if before.strip() and before.endswith(" ") else ""
     if previous[:1].isupper() and previous.lower() in ARTICLES.get(lang, ()):
         return True
-    if lang == "en" and previous in TITLE_INTRODUCERS:
+    if lang == "en" and previous in _WORK_NOUNS:
         return True
     if _foreign_function_word(previous, lang):
         return True  # a foreign name or title quoted as it is (``su película Harry and Son``, ``Punta del Este``)
