@@ -15,11 +15,13 @@ For each language:
 
     python benchmarks/rules_quality.py                 # all six languages, whole corpus
     python benchmarks/rules_quality.py --limit 20000 en de
+    python benchmarks/rules_quality.py it --changes /tmp/it-changes.tsv   # every edit to a clean line, to read
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import random
 import re
@@ -71,7 +73,7 @@ def synthesise_glue(line: str, rng: random.Random):
     return kind, line[:pos] + line[pos + 1 :], pos
 
 
-def measure(lang: str, limit: int | None, seed: int) -> dict:
+def measure(lang: str, limit: int | None, seed: int, changes=None) -> dict:
     all_lines = [ln.rstrip("\n") for ln in (corpus_dir() / f"{lang}.txt").open(encoding="utf-8") if ln.strip()]
     lines = all_lines[:limit] if limit else all_lines
     started = time.perf_counter()
@@ -82,6 +84,9 @@ def measure(lang: str, limit: int | None, seed: int) -> dict:
             changed_by_rule[rule] = changed_by_rule.get(rule, 0) + 1
         if article.edits:
             changed += 1
+            for e in article.edits if changes is not None else ():
+                changes.write(f"{lang}\t{e.rule}\t{line[max(0, e.start - 40):e.start]}[{e.before}→{e.after}]"
+                              f"{line[e.end:e.end + 30]}\n")
             if len(examples) < 25:
                 examples.append([f"{e.rule}: {line[max(0, e.start - 20):e.end + 20]!r}: {e.before!r}→{e.after!r}"
                                  for e in article.edits])
@@ -133,8 +138,11 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="only the first N corpus lines for the clean-line share")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--json", type=Path, default=None, help="also write the full results here")
+    parser.add_argument("--changes", type=Path, default=None,
+                        help="write every edit the rules make to a clean line here (lang, rule, the edit in context)")
     args = parser.parse_args()
-    results = [measure(lang, args.limit, args.seed) for lang in args.langs]
+    with args.changes.open("w", encoding="utf-8") if args.changes else contextlib.nullcontext() as changes:
+        results = [measure(lang, args.limit, args.seed, changes) for lang in args.langs]
     print("| lang | clean lines | changed | share | glues | merge P | merge R | lines/s |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for r in results:
