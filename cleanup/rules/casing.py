@@ -893,8 +893,9 @@ def capitalised_within_a_name(text: str, start: int, word: str, lang: str) -> bo
     title by the word before it: a capitalised article (``the rock band The Who``, ``Les
     Temps nouveaux``), in English a noun that names a work (``the ABC series How to Get
     Away with Murder``), a foreign function word (``Harry and Son``, ``Punta del Este``), a title
-    in title case going on after it in es, fr, pt, it (``Nada Como um Dia``), or, for ``An``, a
-    Chinese name in Pinyin (``Liu An``, ``Ping An``)."""
+    in title case going on after it in es, fr, pt, it (``Nada Como um Dia``), a name's preposition
+    after its capitalised word (``Ministero del Lavoro``; not German), or, for ``An``, a Chinese
+    name in Pinyin (``Liu An``, ``Ping An``)."""
     before = text[max(0, start - 40):start]
     previous = before.split()[-1] if before.strip() and before.endswith(" ") else ""
     if previous[:1].isupper() and previous.lower() in ARTICLES.get(lang, ()):
@@ -905,7 +906,20 @@ def capitalised_within_a_name(text: str, start: int, word: str, lang: str) -> bo
         return True  # a foreign name or title quoted as it is (``su película Harry and Son``, ``Punta del Este``)
     if word == "An" and previous[:1].isupper() and pinyin_word(previous):
         return True
+    if lang != "de" and _after_a_name_and_its_preposition(before):
+        return True  # "Ministero del Lavoro", "Dipartimento del Lavoro": the name goes on
     return lang not in ("en", "de") and len(word) >= 4 and _title_case_goes_on(text, start + len(word), lang)
+
+
+#: A capitalised word in mid-sentence, then a preposition names join their words with (``del``,
+#: ``de la``, ``of the``): the capital after them is the name's next word, not a clause's first.
+_NAME_AND_ITS_PREPOSITION = re.compile(
+    r"(?<=[^\W\d_] )[A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]+ (?:of(?: the)?|de(?: la| los| las)?|del|della|dello|dei|degli|delle|"
+    r"du|des|do|da|dos|das) $")
+
+
+def _after_a_name_and_its_preposition(before: str) -> bool:
+    return _NAME_AND_ITS_PREPOSITION.search(before) is not None
 
 
 #: A title in title case goes on after the word: within the next two words (no punctuation
