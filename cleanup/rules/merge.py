@@ -662,6 +662,9 @@ def propose_name_word(text: str, lang: str, context) -> list[Fix]:
                 continue
             if right == "is" and left.endswith("stan"):
                 continue  # "Kazakhstanis": the people of a -stan, not "Kazakhstan is"
+            if (lang == "de" and right == "in" and left.endswith("er") and not is_known_name(left, lang)
+                    and left not in word_list("common", "name_openers")):
+                continue  # "Spezialermittlerin": a feminine noun, not "Spezialermittler in" (but "Peterin")
             if pinyin and right_zipf < PINYIN_GLUE_WORD_ZIPF:
                 continue  # "Zhuanglong", "Longyuan": a Chinese name written solid (but "Hangzhoushe")
             if lang == "de" and not _german_glue_word(right, right_zipf, _occurs(context, left)):
