@@ -82,11 +82,12 @@ def measure(lang: str, limit: int | None, seed: int, changes=None) -> dict:
         article = clean_line(line, lang, neighbours_of(all_lines, i))
         for rule in {e.rule for e in article.edits}:
             changed_by_rule[rule] = changed_by_rule.get(rule, 0) + 1
-        if article.edits:
-            changed += 1
-            for e in article.edits if changes is not None else ():
+        if changes is not None:
+            for e in article.edits:
                 changes.write(f"{lang}\t{e.rule}\t{line[max(0, e.start - 40):e.start]}[{e.before}→{e.after}]"
                               f"{line[e.end:e.end + 30]}\n")
+        if article.edits:
+            changed += 1
             if len(examples) < 25:
                 examples.append([f"{e.rule}: {line[max(0, e.start - 20):e.end + 20]!r}: {e.before!r}→{e.after!r}"
                                  for e in article.edits])

@@ -267,6 +267,14 @@ def suspicious_spans(text: str, lang: str, context=None, hints: bool = False, gl
     return sorted(spans, key=lambda s: (s.start, s.end))
 
 
+#: English nouns and verbs after which a title in title case may begin (``the film Gone With
+#: the Wind``, ``a song called With or Without You``).
+_TITLE_INTRODUCERS = frozenset(
+    "film films movie movies book books song songs album albums show shows series novel novels play plays opera "
+    "magazine magazines newspaper newspapers paper journal programme program programs titled called named entitled "
+    "channel brand label slogan motto hashtag campaign project exhibition festival game games app website blog "
+    "podcast episode column poem painting read reads reading watch watched sing sang perform performed wrote "
+    "write writes written directed starring starred published released presented staged recorded".split())
 #: A content word, not a function word, this rare at most.
 CLAUSE_BOUNDARY_WORD_MAX_ZIPF = 5.5
 
@@ -275,17 +283,21 @@ def _article_before_a_capitalised_function_word(text: str, end: int, word: str, 
     """``The`` before ``Who``: an English article capitalised with the function word after it
     opens a name or a title (``The Who``); a lost comma would leave the next word in lower
     case. Not elsewhere: Portuguese ``são`` is a verb and a name's first word (``O São Paulo``)."""
-    following = re.match(r" ([A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]*)\b", text[end:])
-    return (lang == "en" and word.lower() in ARTICLES["en"] and following is not None
-            and zipf(following.group(1).lower(), lang) >= FUNCTION_WORD_ZIPF
+    if lang != "en" or word.lower() not in ARTICLES["en"]:
+        return False
+    following = _CAPITALISED_WORD_AFTER.match(text, end)
+    return (following is not None and zipf(following.group(1).lower(), lang) >= FUNCTION_WORD_ZIPF
             and not mostly_capitalised(following.group(1), lang))
+
+
+_CAPITALISED_WORD_AFTER = re.compile(r" ([A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]*)\b")
 
 
 def _clause_may_open_after(previous: str, lang: str) -> bool:
     """Whether an English word in lower case may end a clause before a capitalised function
     word that a capitalised word follows (``bags This Canadian``), rather than introduce a title."""
     return (lang == "en" and len(previous) >= 4 and previous.isalpha() and previous.islower()
-            and zipf(previous, lang) < CLAUSE_BOUNDARY_WORD_MAX_ZIPF and previous not in casing.TITLE_INTRODUCERS)
+            and zipf(previous, lang) < CLAUSE_BOUNDARY_WORD_MAX_ZIPF and previous not in _TITLE_INTRODUCERS)
 
 
 #: German formal address (``Sie``, ``Ihr Baby``), capitalised anywhere in a sentence.

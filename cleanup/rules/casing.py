@@ -855,17 +855,10 @@ def _one_letter_function_word(text: str, m: re.Match, lang: str) -> bool:
     return not _function_word(previous, lang)  # not "dalla A alla Z"
 
 
-#: English nouns and verbs after which a title in title case may begin (``the film Gone With
-#: the Wind``, ``a song called With or Without You``).
-TITLE_INTRODUCERS = frozenset(
-    "film films movie movies book books song songs album albums show shows series novel novels play plays opera "
-    "magazine magazines newspaper newspapers paper journal programme program programs titled called named entitled "
-    "channel brand label slogan motto hashtag campaign project exhibition festival game games app website blog "
-    "podcast episode column poem painting read reads reading watch watched sing sang perform performed wrote "
-    "write writes written directed starring starred published released presented staged recorded".split())
-#: ...of which the nouns that name a work, and the participles that give its name, always
-#: introduce one before a capitalised function word; not ``game``, ``project``, ``released``,
-#: after which a clause may start where a comma was lost (``In the next game Which will be``).
+#: English nouns that name a work, and participles that give its name: a title in title case
+#: follows them before a capitalised function word (``the series How to Get Away with Murder``);
+#: not ``game``, ``project``, ``released``, after which a clause may start where a comma was lost
+#: (``In the next game Which will be``).
 _WORK_NOUNS = frozenset("film films movie movies book books song songs album albums series novel novels opera "
                         "programme episode poem titled entitled called".split())
 #: A foreign function word: an English one this common (Zipf) in English, and commoner there

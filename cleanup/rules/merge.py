@@ -1614,9 +1614,10 @@ A_GLUE_WORD_ZIPF = 4.5
 #: of three letters (``omeu``, ``asua``; no word of the corpus or of wordfreq above Zipf 2 is spelt
 #: so: not ``atua``, a verb), and Spanish ``a`` glued to a determiner (``asu``, ``alos``, typed so
 #: often that wordfreq lists them up to Zipf 3.1; not ``alas``, ``asus``, which are words).
-_SHORT_DETERMINER_GLUES = {"pt": {"omeu": ("o", "meu"), "oseu": ("o", "seu"), "oteu": ("o", "teu"), "asua": ("a", "sua")},
-                "es": {"asu": ("a", "su"), "alos": ("a", "los"), "atu": ("a", "tu"), "aesa": ("a", "esa"),
-                       "aese": ("a", "ese"), "aeste": ("a", "este"), "aesta": ("a", "esta")}}
+_SHORT_DETERMINER_GLUES = {
+    "pt": {"omeu": ("o", "meu"), "oseu": ("o", "seu"), "oteu": ("o", "teu"), "asua": ("a", "sua")},
+    "es": {"asu": ("a", "su"), "alos": ("a", "los"), "atu": ("a", "tu"), "aesa": ("a", "esa"),
+           "aese": ("a", "ese"), "aeste": ("a", "este"), "aesta": ("a", "esta")}}
 SHORT_DETERMINER_GLUE_MAX_ZIPF = {"pt": 2.0, "es": 3.2}
 
 
@@ -1841,8 +1842,7 @@ def _common_lower_case_word(word: str, lang: str) -> bool:
     """A common word the corpus writes in lower case (not merely one it lacks)."""
     if known_anywhere(word, lang) < COMMON_WORD_ZIPF:
         return False
-    form = cased_table(lang).get(word.lower())
-    return written_lower_case(word, lang) if form is None else form.lower_count >= 4 * max(1, form.capitalised_count)
+    return rarely_capitalised(word, lang) if word.lower() in cased_table(lang) else written_lower_case(word, lang)
 
 
 def _name_strength(left: str, lang: str, context) -> int:
