@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from cleanup.config import DEFAULT_MODEL_DIR, SUPPORTED_LANGUAGES, Config  # noqa: E402
+from cleanup.neural import chooser_id_for  # noqa: E402
 from cleanup.pipeline import clean_article  # noqa: E402
 from model_quality import corrupted_pairs  # noqa: E402  (benchmarks/ is on the path when run as a script)
 
@@ -39,18 +40,22 @@ def main() -> None:
     parser.add_argument("--per-lang", type=int, default=300, help="corrupted sentences per language and seed")
     parser.add_argument("--model", type=Path, default=DEFAULT_MODEL_DIR)
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--no-chooser", action="store_true",
+                        help="the hand-tuned choice among the model's repairs, not the model's chooser.json")
     args = parser.parse_args()
     import torch
 
     torch.set_num_threads(2)
-    results = {"model": str(args.model), "per_lang": args.per_lang, "seeds": args.seeds, "langs": {}}
+    chooser = chooser_id_for(Config(model_path=args.model, use_chooser=not args.no_chooser))
+    results = {"model": str(args.model), "chooser": chooser, "per_lang": args.per_lang, "seeds": args.seeds, "langs": {}}
     for lang in args.langs:
         per_seed = {}
         for seed in args.seeds:
             pairs, _ = corrupted_pairs(lang, args.per_lang, 0, seed)
             per_seed[seed] = {"corrupted": len(pairs),
                               "rules": exact_matches(pairs, Config(lang=lang, use_model=False)),
-                              "rules+model": exact_matches(pairs, Config(lang=lang, model_path=args.model))}
+                              "rules+model": exact_matches(pairs, Config(lang=lang, model_path=args.model,
+                                                               use_chooser=not args.no_chooser))}
             print(f"{lang} seed {seed}: {per_seed[seed]}", file=sys.stderr)
         total = sum(s["corrupted"] for s in per_seed.values())
         results["langs"][lang] = {

@@ -34,8 +34,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from cleanup.config import DEFAULT_MODEL_DIR, SUPPORTED_LANGUAGES, Config  # noqa: E402
+from cleanup.neural import chooser_id_for  # noqa: E402
 from cleanup.pipeline import clean_article  # noqa: E402
-from cleanup.training.data import corpus_dir, is_held_out  # noqa: E402
+from cleanup.training.data import corpus_dir, corrupted_held_out, is_held_out  # noqa: E402
 from cleanup.training.simulate import CORRUPTIONS  # noqa: E402
 
 #: Held-out lines that are not clean after all, with their hand-checked repair.
@@ -53,30 +54,8 @@ EVAL_SEED = 20261126
 
 
 def corrupted_pairs(lang: str, per_lang: int, clean_per_lang: int | None = None, seed: int = EVAL_SEED):
-    """(kind, corrupted, clean) for held-out lines, one corruption each, and clean held-out
-    lines (other lines than the corrupted ones; as many as there are, up to
-    ``clean_per_lang``, default ``per_lang``); deterministic for a seed, which orders the lines
-    and draws the corruptions."""
-    rng = random.Random(f"{seed}:{lang}")
-    lines = [ln.rstrip("\n") for ln in (corpus_dir() / f"{lang}.txt").open(encoding="utf-8")]
-    held_out = [ln for ln in lines if ln and is_held_out(ln)]
-    rng.shuffle(held_out)
-    names = list(CORRUPTIONS)
-    weights = [CORRUPTIONS[n][1] for n in names]
-    clean_wanted = per_lang if clean_per_lang is None else clean_per_lang
-    # A small held-out split (it: ~600 lines) keeps at least its second half for clean lines.
-    limit = max(len(held_out) - clean_wanted, len(held_out) // 2)
-    pairs, used = [], 0
-    for line in held_out[:limit]:
-        if len(pairs) >= per_lang:
-            break
-        used += 1
-        name = rng.choices(names, weights=weights)[0]
-        corruption = CORRUPTIONS[name][0](line, lang, rng)
-        if corruption is not None and corruption.corrupted != corruption.clean:
-            pairs.append((corruption.kind, corruption.corrupted, corruption.clean))
-    clean = held_out[used : used + clean_wanted]
-    return pairs, clean
+    """:func:`cleanup.training.data.corrupted_held_out`, drawn with the benchmark's seed by default."""
+    return corrupted_held_out(lang, per_lang, clean_per_lang, seed)
 
 
 def evaluate(lang: str, pairs, clean, config: Config) -> dict:
@@ -147,6 +126,8 @@ def main() -> None:
                         help="clean sentences per language (fewer where the held-out split is smaller)")
     parser.add_argument("--model", type=Path, default=DEFAULT_MODEL_DIR)
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--no-chooser", action="store_true",
+                        help="the hand-tuned choice among the model's repairs, not the model's chooser.json")
     parser.add_argument("--seed", type=int, default=EVAL_SEED,
                         help="another seed draws other held-out lines and other corruptions: sentences no one "
                              "has read while building the rules (the default seed's failures have been read)")
@@ -154,12 +135,13 @@ def main() -> None:
     import torch
 
     torch.set_num_threads(2)
-    results = {"model": str(args.model), "per_lang": args.per_lang, "clean_per_lang": args.clean_per_lang,
+    chooser = chooser_id_for(Config(model_path=args.model, use_chooser=not args.no_chooser))
+    results = {"model": str(args.model), "chooser": chooser, "per_lang": args.per_lang, "clean_per_lang": args.clean_per_lang,
                "seed": args.seed, "langs": {}}
     for lang in args.langs:
         pairs, clean = corrupted_pairs(lang, args.per_lang, args.clean_per_lang, args.seed)
         rules = evaluate(lang, pairs, clean, Config(lang=lang, use_model=False))
-        model = evaluate(lang, pairs, clean, Config(lang=lang, model_path=args.model))
+        model = evaluate(lang, pairs, clean, Config(lang=lang, model_path=args.model, use_chooser=not args.no_chooser))
         results["langs"][lang] = {"corrupted": len(pairs), "clean": len(clean), "rules": rules, "rules+model": model}
         print(f"{lang}: rules {rules['exact_match']:.3f}, rules+model {model['exact_match']:.3f}", file=sys.stderr)
     results["speed"] = speed(args.model)

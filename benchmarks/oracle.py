@@ -28,7 +28,7 @@ import cleanup.neural as neural  # noqa: E402
 from cleanup.config import SUPPORTED_LANGUAGES, Config  # noqa: E402
 from cleanup.ops import MARK_CLOSE, MARK_OPEN, apply_op  # noqa: E402
 from cleanup.pipeline import clean_article  # noqa: E402
-from model_quality import corrupted_pairs  # noqa: E402
+from model_quality import EVAL_SEED, corrupted_pairs  # noqa: E402
 
 
 @dataclass
@@ -41,7 +41,7 @@ class OracleRepairer:
     evidence: bool = False
     names_ops: bool = True
 
-    def choose(self, sources, candidates, relative=None, evidence=None):
+    def choose(self, sources, candidates, relative=None, evidence=None, keep_penalty=None):
         return [(self._best(source, options), 0.0) for source, options in zip(sources, candidates)]
 
     def _best(self, source: str, options: list[str]) -> str:
@@ -62,13 +62,16 @@ def main() -> None:
     parser.add_argument("langs", nargs="*", default=list(SUPPORTED_LANGUAGES))
     parser.add_argument("--per-lang", type=int, default=300)
     parser.add_argument("--show", action="store_true", help="print the sentences the oracle leaves wrong")
+    parser.add_argument("--seeds", type=int, nargs="+", default=[EVAL_SEED],
+                        help="draw the sentences with these seeds (default: the benchmark's)")
     args = parser.parse_args()
     oracle = OracleRepairer()
     neural.load_repairer = lambda path: oracle
     neural.MIN_SCORE_BY_KIND = {kind: -math.inf for kind in neural.MIN_SCORE_BY_KIND}
     for lang in args.langs:
         config = Config(lang=lang, use_model=True)
-        pairs, _ = corrupted_pairs(lang, args.per_lang, 1000)  # the same sentences as model_quality.py
+        pairs = [pair for seed in args.seeds  # the benchmark's seed: the sentences of model_quality.py
+                 for pair in corrupted_pairs(lang, args.per_lang, 1000, seed=seed)[0]]
         restored, totals, by_kind = 0, Counter(), Counter()
         for kind, corrupted, target in pairs:
             oracle.target = target

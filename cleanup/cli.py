@@ -50,7 +50,7 @@ def _fail(message: str, code: int = 2) -> None:
 
 
 def _config(lang: Optional[str], no_model: bool, model: Optional[Path], model_scope: str,
-            disable_rule: list[str]) -> Config:
+            disable_rule: list[str], no_chooser: bool = False) -> Config:
     if lang is not None and (len(lang) < 2 or not lang.isalpha()):
         _fail(f"--lang {lang!r} is not a language code (e.g. {', '.join(SUPPORTED_LANGUAGES)})")
     if model_scope not in ("flagged", "all"):
@@ -58,7 +58,7 @@ def _config(lang: Optional[str], no_model: bool, model: Optional[Path], model_sc
     if model is not None and not model.is_dir():
         _fail(f"--model {model}: not a directory holding a Hugging Face seq2seq model")
     return Config(lang=lang.lower() if lang else None, use_model=not no_model, model_path=model,
-                  model_scope=model_scope, disabled_rules=frozenset(disable_rule))
+                  model_scope=model_scope, disabled_rules=frozenset(disable_rule), use_chooser=not no_chooser)
 
 
 def read_input(path: str):
@@ -73,6 +73,8 @@ def read_input(path: str):
 # Options shared by the commands that clean.
 LangOption = typer.Option(None, "--lang", help="Article language code (en, es, fr, de, pt, it, ...); default: detected.")
 NoModelOption = typer.Option(False, "--no-model", help="Rules only: do not load the seq2seq model.")
+NoChooserOption = typer.Option(False, "--no-chooser", help="Let the model's likeliest repair and the hand-tuned "
+                               "score floors decide, not the chooser fitted for the model (its chooser.json).")
 ModelOption = typer.Option(None, "--model", help="A local Hugging Face seq2seq model directory (default: the bundled model).")
 ScopeOption = typer.Option("flagged", "--model-scope", help="Which body sentences the model rewrites: 'flagged' or 'all'.")
 DisableOption = typer.Option([], "--disable-rule", help="Skip a rule or family by id, e.g. merge.name_word or spacing. Repeatable.")
@@ -86,6 +88,7 @@ def clean(
     report: Optional[Path] = typer.Option(None, "--report", help="Write a JSON report: languages, blocks, every edit and finding."),
     lang: Optional[str] = LangOption,
     no_model: bool = NoModelOption,
+    no_chooser: bool = NoChooserOption,
     model: Optional[Path] = ModelOption,
     model_scope: str = ScopeOption,
     disable_rule: list[str] = DisableOption,
@@ -97,7 +100,7 @@ def clean(
 
     if in_place and (output is not None or path == "-"):
         _fail("--in-place rewrites a file: it cannot be combined with -o or with stdin")
-    config = _config(lang, no_model, model, model_scope, disable_rule)
+    config = _config(lang, no_model, model, model_scope, disable_rule, no_chooser)
     try:
         decoded = read_input(path)
         article = clean_article(decoded.text, config)
@@ -138,6 +141,7 @@ def batch(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary line (failures are still listed)."),
     lang: Optional[str] = LangOption,
     no_model: bool = NoModelOption,
+    no_chooser: bool = NoChooserOption,
     model: Optional[Path] = ModelOption,
     model_scope: str = ScopeOption,
     disable_rule: list[str] = DisableOption,
@@ -150,7 +154,7 @@ def batch(
     """
     from .batch import DEFAULT_GLOBS, batch_report, default_workers, plan_batch, run_batch
 
-    config = _config(lang, no_model, model, model_scope, disable_rule)
+    config = _config(lang, no_model, model, model_scope, disable_rule, no_chooser)
     if config.use_model and config.model_path is not None and not (config.model_path / "config.json").exists():
         _fail(f"--model {config.model_path}: no config.json; not a Hugging Face model directory")
     try:
@@ -251,6 +255,7 @@ def diff(
     exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when there are differences, 0 when none."),
     lang: Optional[str] = LangOption,
     no_model: bool = NoModelOption,
+    no_chooser: bool = NoChooserOption,
     model: Optional[Path] = ModelOption,
     model_scope: str = ScopeOption,
     disable_rule: list[str] = DisableOption,
@@ -265,7 +270,7 @@ def diff(
 
     if before == "-" and after == "-":
         _fail("BEFORE and AFTER cannot both be stdin")
-    config = _config(lang, no_model, model, model_scope, disable_rule)
+    config = _config(lang, no_model, model, model_scope, disable_rule, no_chooser)
     compared = after is not None
     model_id = None
     try:
@@ -357,4 +362,15 @@ def _register_train() -> None:
     )(train_main)
 
 
+def _register_train_chooser() -> None:
+    from .training.chooser import main as chooser_main
+
+    app.command(
+        "train-chooser",
+        help="Fit the chooser among a flagged span's repairs for a model directory (its chooser.json), on "
+        "simulated held-out corpus lines (development checkouts, as `cleanup train`). About 15 minutes on 2 cores.",
+    )(chooser_main)
+
+
 _register_train()
+_register_train_chooser()

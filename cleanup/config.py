@@ -28,6 +28,9 @@ class Config:
       their own (``cleanup.neural.MIN_SCORE_BY_KIND``: -0.35 for a rewrite or a phrase).
       Not for a choice between two repairs a rule would make anyway, ``comma`` or ``lower``:
       that score is a share, held to its own floor.
+    - ``use_chooser`` (True): where the model directory ships a ``chooser.json``, let it
+      choose among each span's options (:mod:`cleanup.chooser`) instead of the hand-tuned
+      penalties and floors; False is ``--no-chooser``.
     - ``seed`` (0): langdetect's seed, so detection is deterministic.
     """
 
@@ -37,6 +40,7 @@ class Config:
     model_scope: str = "flagged"
     disabled_rules: frozenset[str] = field(default_factory=frozenset)
     min_model_score: float = -0.5
+    use_chooser: bool = True
     seed: int = 0
 
     def rule_enabled(self, rule_id: str) -> bool:

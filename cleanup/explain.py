@@ -24,9 +24,16 @@ def signature(config: Config, model_id: str | None = None) -> dict:
         "lang": config.lang or "auto",
         "model": model_id if config.use_model else None,
         "model_scope": config.model_scope if config.use_model else None,
+        "chooser": _chooser_id(config) if config.use_model and model_id else None,
         "disabled_rules": sorted(config.disabled_rules),
         "seed": config.seed,
     }
+
+
+def _chooser_id(config: Config) -> str | None:
+    from .neural import chooser_id_for
+
+    return chooser_id_for(config)
 
 
 def article_report(article: Article, config: Config, *, path: str | None = None,

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .article import Article, Edit
+from .chooser import SpanChoice, load_chooser
 from .config import DEFAULT_MODEL_DIR, SUPPORTED_LANGUAGES, Config
 from .errors import ModelError
 from .ops import NOT_AFTER_A_SUBJECT, OPS, apply_op, echoed_pronoun, glue_point, mark_span, parse_op
@@ -42,6 +43,15 @@ def model_id_for(config: Config) -> str | None:
         return None
     path = model_dir_for(config)
     return _model_id(str(path)) if (path / "config.json").exists() else None
+
+
+def chooser_id_for(config: Config) -> str | None:
+    """``chooser@<first 12 hex of chooser.json's sha256>`` where the model's chooser decides."""
+    model_id = model_id_for(config)
+    if model_id is None or not config.use_chooser:
+        return None
+    chooser = load_chooser(model_dir_for(config), model_id)
+    return chooser.chooser_id if chooser else None
 
 
 @lru_cache(maxsize=None)
@@ -115,9 +125,17 @@ class Repairer:
         span (``comma`` for ``canAlso``), which wastes the window. Ranking only the repairs
         that apply asks the model the question it can answer here: which of these.
         """
+        scored = self.score(sources, candidates)
+        return [pick_answer(scored[i], bool(relative and relative[i]), evidence[i] if evidence else None,
+                            keep_penalty[i] if keep_penalty else 0.0) if scored[i] else ("keep", -math.inf)
+                for i in range(len(sources))]
+
+    def score(self, sources: list[str], candidates: list[list[str]]) -> list[dict[str, float]]:
+        """Each candidate answer's mean token log-probability (teacher-forced, end-of-sequence
+        included), per source; the encoder runs once per source."""
         import torch
 
-        scored: dict[int, list[tuple[str, float]]] = {}
+        scored: list[dict[str, float]] = [{} for _ in sources]
         for lo in range(0, len(sources), BATCH_SIZE):
             rows = [(i, c) for i in range(lo, min(lo + BATCH_SIZE, len(sources))) for c in candidates[i]]
             if not rows:
@@ -136,10 +154,49 @@ class Repairer:
                 token = logprobs.gather(-1, labels.clamp(min=0).unsqueeze(-1)).squeeze(-1) * mask
                 means = (token.sum(-1) / mask.sum(-1).clamp(min=1)).tolist()
             for (i, c), mean in zip(rows, means):
-                scored.setdefault(i, {})[c] = mean
-        return [pick_answer(scored[i], bool(relative and relative[i]), evidence[i] if evidence else None,
-                            keep_penalty[i] if keep_penalty else 0.0) if i in scored else ("keep", -math.inf)
-                for i in range(len(sources))]
+                scored[i][c] = mean
+        return scored
+
+
+def span_choices(article: Article, config: Config) -> list[tuple[str, _Request, SpanChoice]]:
+    """Each span of ``article`` the bundled (or ``--model``) op model would judge: its block's
+    text, the request, and what the chooser weighs. What ``cleanup.training.chooser`` fits on."""
+    path = model_dir_for(config)
+    repairer = load_repairer(str(path))
+    context_words = int(_training_config(path).get("context_words", CONTEXT_WORDS))
+    blocks = {b.index: b for b in article.blocks}
+    requests = [r for r in _requests(article, config, context_words)]
+    texts = [blocks[r.block].text for r in requests]
+    sources = [model_input(r.lang, _marked_window(text, r), span_evidence(text[r.span_start:r.span_end], r.lang)
+                           if repairer.evidence else None) for text, r in zip(texts, requests)]
+    candidates = [_applicable_ops(text, r) for text, r in zip(texts, requests)]
+    scores = repairer.score(sources, candidates)
+    return [(text, r, span_choice(text, r, scored, _evidence(text, r, options), config))
+            for text, r, options, scored in zip(texts, requests, candidates, scores) if scored]
+
+
+def span_choice(text: str, request: _Request, scores: dict[str, float], weighed: Evidence | None,
+                config: Config) -> SpanChoice:
+    """What :class:`cleanup.chooser.Chooser` weighs for one span of the block ``text``: the
+    model's scores and the hand-tuned signals (penalty, floors, grammar, the corpus's counts)."""
+    grammar = {op: kind for op in scores if op != "keep" and (kind := _left_by_grammar(parse_op(op), text, request))}
+    choice = SpanChoice(request.lang, request.rule, scores, keep_penalty(request, text),
+                        None if weighed is None else (weighed.favoured, weighed.other, weighed.log_odds, weighed.lean),
+                        {op: _score_floor(op, request, config) for op in scores if op != "keep"}, grammar,
+                        span_evidence(text[request.span_start:request.span_end], request.lang), request.before_capital)
+    return replace(choice, hand_tuned=hand_tuned_choice(choice))
+
+
+def hand_tuned_choice(choice: SpanChoice) -> str:
+    """The repair the hand-tuned choice applies to a span (``keep``: none): the model's
+    likeliest option with ``keep`` penalised and the corpus's evidence weighed
+    (:func:`pick_answer`), held to its kind's floor (:func:`_score_floor`, or grammar's)."""
+    weighed = Evidence(*choice.evidence) if choice.evidence else None
+    answer, score = pick_answer(choice.scores, choice.rule in RELATIVE_CHOICES, weighed, choice.keep_penalty)
+    if answer == "keep":
+        return answer
+    floor = MIN_SCORE_BY_KIND[choice.grammar[answer]] if answer in choice.grammar else choice.floors[answer]
+    return answer if score >= floor else "keep"
 
 
 def pick_answer(scores: dict[str, float], relative: bool = False, weighed: Evidence | None = None,
@@ -265,23 +322,46 @@ def repair_many(articles: list[Article], config: Config) -> list[Article]:
                            if repairer.evidence else None)
                for n, r in requests]
     evidence: list[Evidence | None] = [None] * len(requests)
+    chooser = load_chooser(path, repairer.model_id) if repairer.names_ops and config.use_chooser else None
+    # the chosen option's probability, where the chooser chose (the model's score is then the edit's)
+    chosen_with: list[float | None] = [None] * len(requests)
+    notes = [list(article.notes) for article in articles]
     if repairer.names_ops:
         candidates = [_applicable_ops(blocks[n][r.block].text, r) for n, r in requests]
         evidence = [_evidence(blocks[n][r.block].text, r, options) for (n, r), options in zip(requests, candidates)]
-        outputs = repairer.choose(sources, candidates, relative=[r.rule in RELATIVE_CHOICES for _, r in requests],
-                                  evidence=evidence,
-                                  keep_penalty=[keep_penalty(r, blocks[n][r.block].text) for n, r in requests])
+        if chooser is not None:
+            scores = repairer.score(sources, candidates)
+            outputs = []
+            for i, (n, r) in enumerate(requests):
+                if not scores[i]:
+                    outputs.append(("keep", -math.inf))
+                    continue
+                choice = span_choice(blocks[n][r.block].text, r, scores[i], evidence[i], config)
+                answer, chosen_with[i] = chooser.decide(choice)
+                likeliest = chooser.choose(choice)[0]
+                if answer == "keep" and likeliest != "keep":
+                    span = blocks[n][r.block].text[r.span_start:r.span_end]
+                    notes[n].append(f"{chooser.chooser_id}: repair {likeliest!r} of {span!r} not applied (block "
+                                    f"{r.block}): probability {chosen_with[i]:.2f}, below the threshold "
+                                    f"{chooser.threshold_for(r.lang, likeliest):.2f}")
+                outputs.append((answer, scores[i].get(answer, -math.inf)))  # keep where none is offered: the rule's edit
+        else:
+            outputs = repairer.choose(sources, candidates, relative=[r.rule in RELATIVE_CHOICES for _, r in requests],
+                                      evidence=evidence,
+                                      keep_penalty=[keep_penalty(r, blocks[n][r.block].text) for n, r in requests])
     else:
         outputs = repairer.rewrite(sources)
-    notes = [list(article.notes) for article in articles]
-    accepted: dict[tuple[int, int], list[tuple[_Request, str, float]]] = {}
-    for (n, request), (output, score), weighed in zip(requests, outputs, evidence):
+    accepted: dict[tuple[int, int], list[tuple[_Request, str, float, float]]] = {}
+    for i, ((n, request), (output, score), weighed, probability) in enumerate(zip(requests, outputs, evidence,
+                                                                                  chosen_with)):
         text = blocks[n][request.block].text
         before = text[request.window_start:request.window_end]
         op = parse_op(output)
         grammar = _left_by_grammar(op, text, request)
         # by the rule that flagged the span, before the rename below
         floor = MIN_SCORE_BY_KIND[grammar] if grammar else _score_floor(op, request, config)
+        if probability is not None:
+            floor = -math.inf  # the chooser has judged (Chooser.decide); the verifier's other checks stand
         if op is not None:
             after = apply_op(op, before, request.span_start - request.window_start,
                              request.span_end - request.window_start, request.lang, request.split_at)
@@ -289,6 +369,9 @@ def repair_many(articles: list[Article], config: Config) -> list[Article]:
                 notes[n].append(f"model repair {op!r} does not apply to {before!r} (block {request.block})")
                 continue
             reason = f"{request.reason}; model: {OPS[op]}"
+            if probability is not None:
+                reason += (f" (chosen by {chooser.chooser_id} with probability {probability:.2f}"
+                           f" among {', '.join(candidates[i])})")
             if weighed is not None and op in (weighed.favoured, weighed.other) and weighed.log_odds:
                 reason += f" (the corpus's counts weighed {weighed.log_odds:+.2f} for {weighed.favoured!r})"
             if weighed is not None and op in (weighed.favoured, weighed.other) and weighed.lean:
@@ -304,13 +387,14 @@ def repair_many(articles: list[Article], config: Config) -> list[Article]:
         if why_not:
             notes[n].append(f"model rewrite rejected in block {request.block}: {before!r} → {after!r}: {why_not}")
             continue
-        accepted.setdefault((n, request.block), []).append((request, after, score))
+        confidence = probability if probability is not None else math.exp(score)
+        accepted.setdefault((n, request.block), []).append((request, after, score, confidence))
     repaired = [replace(article, notes=tuple(notes[n])) for n, article in enumerate(articles)]
     for (n, index), items in accepted.items():
         original = blocks[n][index].text
         text, edits, shift = original, [], 0
         changed_until = -1
-        for request, after, score in sorted(items, key=lambda item: item[0].window_start):
+        for request, after, score, confidence in sorted(items, key=lambda item: item[0].window_start):
             before = original[request.window_start:request.window_end]
             prefix = common_prefix(before, after)
             suffix = common_suffix(before[prefix:], after[prefix:])
@@ -321,7 +405,7 @@ def repair_many(articles: list[Article], config: Config) -> list[Article]:
             end = request.window_end - suffix + shift
             replacement = after[prefix : len(after) - suffix]
             edit = Edit(index, start, end, text[start:end], replacement, request.rule, "model",
-                        request.reason, round(math.exp(score), 4), model=repairer.model_id, score=score)
+                        request.reason, round(confidence, 4), model=repairer.model_id, score=score)
             text = edit.apply(text)
             shift += len(replacement) - (end - start)
             edits.append(edit)

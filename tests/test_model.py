@@ -288,10 +288,18 @@ class _AlwaysRepairer:
         return [(self.op if self.op in options else "keep", self.score) for options in candidates]
 
 
+def _stand_in(monkeypatch, repairer) -> None:
+    """Judge every span with ``repairer`` and the hand-tuned choice it is written for (no chooser)."""
+    import cleanup.neural as neural
+
+    monkeypatch.setattr(neural, "load_repairer", lambda path: repairer)
+    monkeypatch.setattr(neural, "load_chooser", lambda path, model_id=None: None)
+
+
 def test_repairs_of_windows_sharing_a_word_apply_at_their_own_letters(monkeypatch):
     import cleanup.neural as neural
 
-    monkeypatch.setattr(neural, "load_repairer", lambda path: _AlwaysRepairer("lower"))
+    _stand_in(monkeypatch, _AlwaysRepairer("lower"))
     text = "Fue descubierto en la Catedral De Durham, cuando fue abierta en el 1104."
     cleaned = clean_article(text, Config(lang="es"))
     assert cleaned.text == "Fue descubierto en la catedral de Durham, cuando fue abierta en el 1104."
@@ -305,7 +313,7 @@ def test_two_repairs_reaching_the_same_letters_apply_once(monkeypatch):
     text = "He said the Ukrainian Army They said on Monday it was fine."
     requests = neural._requests
     monkeypatch.setattr(neural, "_requests", lambda *args, **kwargs: requests(*args, **kwargs) * 2)
-    monkeypatch.setattr(neural, "load_repairer", lambda path: _AlwaysRepairer("comma"))
+    _stand_in(monkeypatch, _AlwaysRepairer("comma"))
     cleaned = clean_article(text, Config(lang="en"))
     assert cleaned.text == "He said the Ukrainian Army, they said on Monday it was fine."
     assert len([e for e in cleaned.edits if e.source == "model"]) == 1
@@ -316,7 +324,7 @@ def test_a_capital_on_a_word_the_corpus_writes_in_lower_case_is_held_to_a_looser
     (``Adding``), and not where the word is also a name (``Peace``: the capital hint's floor)."""
     import cleanup.neural as neural
 
-    monkeypatch.setattr(neural, "load_repairer", lambda path: _AlwaysRepairer("comma", score=-0.4))
+    _stand_in(monkeypatch, _AlwaysRepairer("comma", score=-0.4))
     text = "He said Adding that a focus on ensuring tranquility Peace and trust helps."
     cleaned = clean_article(text, Config(lang="en"))
     assert cleaned.text == "He said, adding that a focus on ensuring tranquility Peace and trust helps."
@@ -329,7 +337,7 @@ def test_a_lower_case_glue_only_a_hint_found_is_split_at_its_own_floor(monkeypat
     (``LongBeach``: a brand as often as a glue)."""
     import cleanup.neural as neural
 
-    monkeypatch.setattr(neural, "load_repairer", lambda path: _AlwaysRepairer("split", score=-0.4))
+    _stand_in(monkeypatch, _AlwaysRepairer("split", score=-0.4))
     text = "A piece of plywood cameflying from the crowd hit LongBeach on the head."
     cleaned = clean_article(text, Config(lang="en"))
     assert cleaned.text == "A piece of plywood came flying from the crowd hit LongBeach on the head."
@@ -341,7 +349,7 @@ def test_the_model_restores_a_rare_name_but_not_a_word_that_starts_names(monkeyp
     and is applied above its own floor to a rare word the corpus only capitalises (``watzke``)."""
     import cleanup.neural as neural
 
-    monkeypatch.setattr(neural, "load_repairer", lambda path: _AlwaysRepairer("capitalise", score=-0.1))
+    _stand_in(monkeypatch, _AlwaysRepairer("capitalise", score=-0.1))
     text = "Next week, said watzke, the world cup final will be played."
     cleaned = clean_article(text, Config(lang="en"))
     assert cleaned.text == "Next week, said Watzke, the world cup final will be played."
@@ -355,13 +363,13 @@ def test_a_sure_model_capitalises_a_word_the_corpus_never_writes_in_lower_case_o
     -0.05), and not when it is unsure."""
     import cleanup.neural as neural
 
-    monkeypatch.setattr(neural, "load_repairer", lambda path: _AlwaysRepairer("capitalise", score=-0.01))
+    _stand_in(monkeypatch, _AlwaysRepairer("capitalise", score=-0.01))
     for text in ("She always has a cup with her.", "They asked for a united government."):
         assert clean_article(text, Config(lang="en")).edits == ()
     assert clean_article("Ils ont joué la finale de la coupe du monde.", Config(lang="fr")).edits == ()
     coach = "The team is unbeaten with head coach holt in charge."
     assert clean_article(coach, Config(lang="en")).text == coach.replace("holt", "Holt")
-    monkeypatch.setattr(neural, "load_repairer", lambda path: _AlwaysRepairer("capitalise", score=-0.2))
+    _stand_in(monkeypatch, _AlwaysRepairer("capitalise", score=-0.2))
     assert clean_article(coach, Config(lang="en")).edits == ()
 
 
@@ -370,7 +378,7 @@ def test_a_capitalised_english_verb_after_a_name_is_repaired_as_the_model_prefer
     applied even where its share against the other is barely over a half (log -0.6)."""
     import cleanup.neural as neural
 
-    monkeypatch.setattr(neural, "load_repairer", lambda path: _AlwaysRepairer("lower", score=-0.6))
+    _stand_in(monkeypatch, _AlwaysRepairer("lower", score=-0.6))
     text = "In January 2004, Fastow Pleaded guilty to two counts of conspiracy."
     cleaned = clean_article(text, Config(lang="en"))
     assert cleaned.text == "In January 2004, Fastow pleaded guilty to two counts of conspiracy."
@@ -383,7 +391,7 @@ def test_a_german_function_word_capitalised_after_a_noun_is_repaired_as_the_mode
     a share barely over a half, as for a verb hint."""
     import cleanup.neural as neural
 
-    monkeypatch.setattr(neural, "load_repairer", lambda path: _AlwaysRepairer("lower", score=-0.6))
+    _stand_in(monkeypatch, _AlwaysRepairer("lower", score=-0.6))
     text = "Hast du den Anhänger Dort neben dem Müllcontainer geparkt?"
     cleaned = clean_article(text, Config(lang="de"))
     assert cleaned.text == "Hast du den Anhänger dort neben dem Müllcontainer geparkt?"
@@ -425,13 +433,16 @@ def test_the_lean_to_lower_case_is_corrected_where_the_bundled_model_hesitates(m
 
 def test_a_word_too_rare_for_the_comma_table_is_judged_by_its_ending(monkeypatch):
     """``Russia Forming``: ``forming`` is too rare to be listed, but words in ``-ing`` follow a
-    capitalised word after a comma nearly half the time, which turns the model's hesitation."""
+    capitalised word after a comma nearly half the time, which turns the model's hesitation in
+    the hand-tuned choice. (The shipped chooser weighs the same evidence less and takes
+    ``lower`` here: one of the sentences it loses, see benchmarks/README.md.)"""
     import cleanup.rules.lexicon as lexicon
 
     text = "were delivered to the arctic region of Russia Forming a battalion of air defense."
-    assert "Russia, forming a battalion" in clean_article(text, Config(lang="en")).text
+    hand_tuned = Config(lang="en", use_chooser=False)
+    assert "Russia, forming a battalion" in clean_article(text, hand_tuned).text
     monkeypatch.setattr(lexicon, "comma_suffix_counts", lambda lang: {})
-    assert "Russia forming a battalion" in clean_article(text, Config(lang="en")).text
+    assert "Russia forming a battalion" in clean_article(text, hand_tuned).text
 
 
 @pytest.mark.parametrize("weight, expected", [
@@ -525,7 +536,7 @@ def test_keep_is_penalised_where_the_model_keeps_too_often(monkeypatch):
             penalties.update(zip(sources, keep_penalty))
             return super().choose(sources, candidates, relative, evidence, keep_penalty)
 
-    monkeypatch.setattr(neural, "load_repairer", lambda path: Recording("keep"))
+    _stand_in(monkeypatch, Recording("keep"))
     clean_article("The soldiers cameflying over the hill, said kyiv officials.", Config(lang="en"))
     by_span = {source.split("⟦")[1].split("⟧")[0]: penalty for source, penalty in penalties.items()}
     assert by_span["cameflying"] == neural.KEEP_PENALTY_BY_RULE["hint.lower_glue"] > 0

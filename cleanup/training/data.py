@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+import random
 from dataclasses import dataclass
 from pathlib import Path
 
 from cleanup.config import SUPPORTED_LANGUAGES
+from cleanup.training.simulate import CORRUPTIONS
 
 #: Where the shared corpus lives in the development checkout (one sentence per line,
 #: see its SOURCES.md). Only the training side reads it; ``CLEANUP_CORPUS_DIR`` overrides.
@@ -67,3 +69,30 @@ def read_corpus(lang: str, directory: Path | None = None, pattern: str = "{lang}
     if lang not in SUPPORTED_LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(SUPPORTED_LANGUAGES)}")
     return split_lines(read_lines((directory or corpus_dir()) / pattern.format(lang=lang)))
+
+
+def corrupted_held_out(lang: str, per_lang: int, clean_per_lang: int | None, seed: int):
+    """(kind, corrupted, clean) for held-out lines, one corruption each, and clean held-out
+    lines (other lines than the corrupted ones; as many as there are, up to
+    ``clean_per_lang``, default ``per_lang``); deterministic for a seed, which orders the lines
+    and draws the corruptions."""
+    rng = random.Random(f"{seed}:{lang}")
+    lines = [ln.rstrip("\n") for ln in (corpus_dir() / f"{lang}.txt").open(encoding="utf-8")]
+    held_out = [ln for ln in lines if ln and is_held_out(ln)]
+    rng.shuffle(held_out)
+    names = list(CORRUPTIONS)
+    weights = [CORRUPTIONS[n][1] for n in names]
+    clean_wanted = per_lang if clean_per_lang is None else clean_per_lang
+    # A small held-out split (it: ~600 lines) keeps at least its second half for clean lines.
+    limit = max(len(held_out) - clean_wanted, len(held_out) // 2)
+    pairs, used = [], 0
+    for line in held_out[:limit]:
+        if len(pairs) >= per_lang:
+            break
+        used += 1
+        name = rng.choices(names, weights=weights)[0]
+        corruption = CORRUPTIONS[name][0](line, lang, rng)
+        if corruption is not None and corruption.corrupted != corruption.clean:
+            pairs.append((corruption.kind, corruption.corrupted, corruption.clean))
+    clean = held_out[used : used + clean_wanted]
+    return pairs, clean

@@ -1,0 +1,211 @@
+"""The choice among a flagged span's repairs: a small linear model over the seq2seq model's
+scores and what cleanup knows about the span.
+
+The seq2seq model scores every option a span offers (``keep`` and the repairs that apply,
+:meth:`cleanup.neural.Repairer.score`). Its raw likeliest option is a poor choice on its own: it
+keeps too often after some flags and too rarely after others, and it cannot weigh the corpus's
+counts. Hand-tuned penalties and per-kind score floors (:mod:`cleanup.neural`) corrected that
+one flag at a time. This module replaces them, where a model directory ships a
+``chooser.json``, with one conditional-logit model (a softmax over the span's options) whose
+weights are fitted on spans that the detector flags in simulated held-out sentences, each
+option labelled right or wrong (``python -m cleanup.training.chooser``). A linear model
+because it trains in seconds on a CPU, its weights can be read (``chooser.json`` names every
+feature), and it cannot memorise a sentence.
+
+The chooser corrects the hand-tuned choice: a repair that choice would not apply is applied
+only when its probability reaches a threshold of the language and the kind of repair (chosen
+so that clean sentences are changed no more often than before); otherwise the span is kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+CHOOSER_FILE = "chooser.json"
+
+#: A margin to a floor counts this far at most: beyond it, the floor says nothing more.
+_MARGIN_CLIP = 3.0
+
+
+@dataclass(frozen=True)
+class SpanChoice:
+    """What the chooser knows about one flagged span: the seq2seq model's mean token
+    log-probability of each option, and the span's context as cleanup sees it."""
+
+    lang: str
+    rule: str
+    scores: dict[str, float]
+    #: the hand-tuned penalty on ``keep`` for this span (:func:`cleanup.neural.keep_penalty`)
+    keep_penalty: float = 0.0
+    #: the corpus's counts between two repairs: (favoured, other, log odds, known lean)
+    evidence: tuple[str, str, float, float] | None = None
+    #: each repair's hand-tuned score floor (:func:`cleanup.neural._score_floor`)
+    floors: dict[str, float] = field(default_factory=dict)
+    #: repairs grammar leaves as the only one, by floor kind (``drop before a non-verb``)
+    grammar: dict[str, str] = field(default_factory=dict)
+    #: the span's lexical evidence codes (:func:`cleanup.windows.span_evidence`): ``4w 6w``
+    codes: str = ""
+    #: a capitalised word follows the span
+    before_capital: bool = False
+    #: the repair the hand-tuned choice applies, or ``keep`` where it applies none (a rule's own
+    #: edit then stands where the span offers no ``keep``)
+    hand_tuned: str = "keep"
+
+    def to_json(self) -> dict:
+        return {"lang": self.lang, "rule": self.rule, "scores": self.scores, "keep_penalty": self.keep_penalty,
+                "evidence": list(self.evidence) if self.evidence else None, "floors": self.floors,
+                "grammar": self.grammar, "codes": self.codes, "before_capital": self.before_capital,
+                "hand_tuned": self.hand_tuned}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "SpanChoice":
+        evidence = data.get("evidence")
+        return cls(data["lang"], data["rule"], dict(data["scores"]), data.get("keep_penalty", 0.0),
+                   tuple(evidence) if evidence else None,
+                   {op: float(v) for op, v in data.get("floors", {}).items()},
+                   {op: kind for op, kind in data.get("grammar", {}).items() if kind},
+                   data.get("codes", ""), bool(data.get("before_capital", False)), data.get("hand_tuned", "keep"))
+
+
+def features(span: SpanChoice, option: str) -> dict[str, float]:
+    """The named features of one option of a span. Only differences between a span's options
+    matter to a softmax, so a feature every option shares says nothing; each is tied to the
+    option (its score, its name crossed with the flag, the language, the words' codes).
+
+    >>> f = features(SpanChoice("en", "merge.case_boundary", {"keep": -0.9, "drop": -0.1}), "drop")
+    >>> f["score"], round(f["gap"], 2), f["op:drop|rule:merge.case_boundary"]
+    (-0.1, 0.0, 1.0)
+    """
+    scores = span.scores
+    best = max(scores.values())
+    log_total = math.log(sum(math.exp(s - best) for s in scores.values())) + best
+    score = scores[option]
+    f: dict[str, float] = {
+        "score": score,
+        "gap": score - best,
+        "share": score - log_total,
+        f"op:{option}": 1.0,
+        f"op:{option}|lang:{span.lang}": 1.0,
+        f"op:{option}|rule:{span.rule}": 1.0,
+        f"op:{option}|rule:{span.rule}|lang:{span.lang}": 1.0,
+        f"share|op:{option}": score - log_total,
+        f"op:{option}|before_capital:{span.before_capital}": 1.0,
+    }
+    if option == "keep":
+        f["keep_penalty"] = span.keep_penalty
+    else:
+        floor = span.floors.get(option, -math.inf)
+        if floor == -math.inf:
+            f["no_floor"] = 1.0
+        elif math.isfinite(floor):
+            f["floor_margin"] = max(-_MARGIN_CLIP, min(_MARGIN_CLIP, score - floor))
+            f["floor_passed"] = float(score >= floor)
+        if option in span.grammar:
+            f[f"grammar:{span.grammar[option]}"] = 1.0
+    if option == span.hand_tuned:
+        f["hand_tuned"] = 1.0
+        f[f"hand_tuned|lang:{span.lang}"] = 1.0
+        f[f"hand_tuned|rule:{span.rule}"] = 1.0
+    if span.evidence is not None and option == span.evidence[0]:
+        f["evidence_log_odds"] = span.evidence[2]
+        f["evidence_lean"] = span.evidence[3]
+    codes = _codes(span.codes)
+    if codes:
+        (first_zipf, first_case), (last_zipf, last_case) = codes[0], codes[-1]
+        f[f"op:{option}|first_case:{first_case}"] = 1.0
+        f[f"op:{option}|first_zipf"] = first_zipf / 7
+        f[f"op:{option}|last_case:{last_case}"] = 1.0
+        f[f"op:{option}|last_zipf"] = last_zipf / 7
+        if len(codes) > 1:
+            f[f"op:{option}|cases:{first_case}{last_case}"] = 1.0
+    return f
+
+
+def _codes(codes: str) -> list[tuple[int, str]]:
+    """``'4w 6N'`` → ``[(4, 'w'), (6, 'N')]``: each word's Zipf frequency and casing code."""
+    return [(int(m.group(1)), m.group(2)) for m in re.finditer(r"(\d)(\S)", codes)]
+
+
+@dataclass(frozen=True)
+class Chooser:
+    """Feature weights and the probability a repair needs to be applied."""
+
+    weights: dict[str, float]
+    threshold: float
+    chooser_id: str = "chooser"
+    #: a language's own thresholds, by :func:`threshold_group`, where they were chosen for it
+    thresholds: dict[str, dict[str, float]] = field(default_factory=dict)
+
+    def threshold_for(self, lang: str, answer: str) -> float:
+        return self.thresholds.get(lang, {}).get(threshold_group(answer), self.threshold)
+
+    def probabilities(self, span: SpanChoice) -> dict[str, float]:
+        logits = {option: sum(self.weights.get(name, 0.0) * value for name, value in features(span, option).items())
+                  for option in span.scores}
+        top = max(logits.values())
+        total = sum(math.exp(z - top) for z in logits.values())
+        return {option: math.exp(z - top) / total for option, z in logits.items()}
+
+    def choose(self, span: SpanChoice) -> tuple[str, float]:
+        """The likeliest option and its probability."""
+        probabilities = self.probabilities(span)
+        answer = max(probabilities, key=probabilities.get)
+        return answer, probabilities[answer]
+
+    def decide(self, span: SpanChoice) -> tuple[str, float]:
+        """The repair cleanup applies (``keep``: none) and the chooser's probability of it.
+
+        The chooser corrects the hand-tuned choice rather than replacing it: where that choice
+        applies a repair, the chooser's likeliest option stands (another repair, or ``keep``);
+        where it applies none, the chooser's repair is applied only when its probability
+        reaches its threshold (:meth:`threshold_for`), for a correct sentence changed costs more than an
+        artifact left. A kind of repair the model is never trusted with (an infinite floor,
+        ``casing``) stays the rules'."""
+        answer, probability = self.choose(span)
+        return held_to(span, answer, probability, self.threshold_for(span.lang, answer)), probability
+
+
+def threshold_group(answer: str) -> str:
+    """Which of a language's thresholds a repair is held to. Capitalising a word has one of
+    its own: clean text offers it far more spans (every lower-case word the corpus mostly
+    capitalises: ``jeep``, ``jean``) than the repairs of something that looks broken."""
+    return "capitalise" if answer == "capitalise" else "repair"
+
+
+def held_to(span: SpanChoice, answer: str, probability: float, threshold: float) -> str:
+    """What :meth:`Chooser.decide` applies when the chooser's likeliest option for ``span`` is
+    ``answer`` at ``probability``, under ``threshold``."""
+    if answer == "keep" or span.floors.get(answer) == math.inf:
+        return "keep"
+    return answer if span.hand_tuned != "keep" or probability >= threshold else "keep"
+
+
+def load_chooser(model_dir: str | Path, model_id: str | None = None) -> Chooser | None:
+    """The chooser shipped beside a model's weights, or None (the hand-tuned choice then
+    stands): also when it was fitted for other weights than ``model_id`` (a model retrained
+    into the same directory), whose scores it would misread."""
+    chooser, fitted_for = _load(str(Path(model_dir) / CHOOSER_FILE))
+    if chooser is None or (model_id is not None and fitted_for not in (None, model_id)):
+        return None
+    return chooser
+
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> tuple[Chooser | None, str | None]:
+    try:
+        raw = Path(path).read_bytes()
+        data = json.loads(raw)
+        weights = {name: float(value) for name, value in data["weights"].items()}
+        threshold = float(data["threshold"])
+        thresholds = {lang: {group: float(value) for group, value in by_group.items()}
+                      for lang, by_group in data.get("thresholds", {}).items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None, None
+    digest = hashlib.sha256(raw).hexdigest()[:12]
+    return Chooser(weights, threshold, f"chooser@{digest}", thresholds), data.get("model")
