@@ -368,7 +368,7 @@ def _register_train_chooser() -> None:
     app.command(
         "train-chooser",
         help="Fit the chooser among a flagged span's repairs for a model directory (its chooser.json), on "
-        "simulated held-out corpus lines (development checkouts, as `cleanup train`). About 15 minutes on 2 cores.",
+        "simulated held-out corpus lines (development checkouts, as `cleanup train`). About 30 minutes on 2 cores; seconds with --records DIR once the spans are recorded.",
     )(chooser_main)
 
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .article import Article, Edit
-from .chooser import SpanChoice, load_chooser
+from .chooser import SpanChoice, held_to, load_chooser
 from .config import DEFAULT_MODEL_DIR, SUPPORTED_LANGUAGES, Config
 from .errors import ModelError
 from .ops import NOT_AFTER_A_SUBJECT, OPS, apply_op, echoed_pronoun, glue_point, mark_span, parse_op
@@ -337,13 +337,13 @@ def repair_many(articles: list[Article], config: Config) -> list[Article]:
                     outputs.append(("keep", -math.inf))
                     continue
                 choice = span_choice(blocks[n][r.block].text, r, scores[i], evidence[i], config)
-                answer, chosen_with[i] = chooser.decide(choice)
-                likeliest = chooser.choose(choice)[0]
-                if answer == "keep" and likeliest != "keep":
+                likeliest, chosen_with[i] = chooser.choose(choice)
+                threshold = chooser.threshold_for(r.lang, likeliest)
+                answer = held_to(choice, likeliest, chosen_with[i], threshold)
+                if answer == "keep" and likeliest != "keep" and chosen_with[i] < threshold:
                     span = blocks[n][r.block].text[r.span_start:r.span_end]
                     notes[n].append(f"{chooser.chooser_id}: repair {likeliest!r} of {span!r} not applied (block "
-                                    f"{r.block}): probability {chosen_with[i]:.2f}, below the threshold "
-                                    f"{chooser.threshold_for(r.lang, likeliest):.2f}")
+                                    f"{r.block}): probability {chosen_with[i]:.2f}, below the threshold {threshold:.2f}")
                 outputs.append((answer, scores[i].get(answer, -math.inf)))  # keep where none is offered: the rule's edit
         else:
             outputs = repairer.choose(sources, candidates, relative=[r.rule in RELATIVE_CHOICES for _, r in requests],

@@ -13,7 +13,8 @@ picks among a flagged span's repairs (:mod:`cleanup.chooser`) for a model direct
    than the hand-tuned choice it replaces.
 
 The result is written as ``chooser.json`` beside the model's weights, with the figures of the
-fit. About 15 minutes on 2 CPU cores for the six languages and 16 seeds.
+fit. About 30 minutes on 2 CPU cores for the six languages and 16 seeds (recording; the fit
+takes seconds, and reuses recorded spans with ``--records``).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from cleanup.config import DEFAULT_MODEL_DIR, SUPPORTED_LANGUAGES, Config
 from cleanup.ops import apply_op
 
 DEFAULT_SEEDS = tuple(range(9, 25))
-#: Thresholds tried, and the L2 weight of the fit (chosen on the read seeds 4-8: 1e-2 and 1e-4
+#: Thresholds tried, and the L2 weight of the fit (a first trial on the read seeds 4-8: 1e-2
 #: did no better).
 THRESHOLDS = tuple(round(0.40 + 0.02 * k, 2) for k in range(30))
 #: For a language the chooser was not fitted on: the strictest of the thresholds tried.
