@@ -226,3 +226,15 @@ def test_no_chooser_on_the_command_line_leaves_the_choice_to_the_hand_tuned_rule
     runner = CliRunner()
     assert runner.invoke(app, ["clean", str(article), "--lang", "en", "--no-chooser"]).stdout == hand_tuned
     assert runner.invoke(app, ["clean", str(article), "--lang", "en"]).stdout == with_chooser
+
+
+def test_fitting_without_a_corpus_is_a_one_line_error(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from cleanup.cli import app
+
+    monkeypatch.setenv("CLEANUP_CORPUS_DIR", str(tmp_path))
+    result = CliRunner().invoke(app, ["train-chooser", "--langs", "en", "--out", str(tmp_path / "c.json")])
+    assert result.exit_code == 2
+    assert result.stderr == f"cleanup: error: no corpus for 'en' at {tmp_path / 'en.txt'} (set CLEANUP_CORPUS_DIR) and no recorded spans\n"
+    assert not (tmp_path / "c.json").exists()

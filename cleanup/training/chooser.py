@@ -182,11 +182,19 @@ def main(
     import torch
 
     torch.set_num_threads(min(2, torch.get_num_threads()))
+    from cleanup.training.data import corpus_dir
+
     lo, _, hi = seeds.partition("-")
+    if not (lo.isdigit() and (hi.isdigit() or not hi)):
+        raise typer.BadParameter(f"{seeds!r}: give a seed or a range, e.g. 9-24", param_hint="--seeds")
     seed_list = list(range(int(lo), int(hi or lo) + 1))
     spans: list[dict] = []
     for lang in [lang.strip() for lang in langs.split(",") if lang.strip()]:
         path = records / f"{lang}.jsonl" if records else None
+        if not (path and path.exists()) and not (corpus_dir() / f"{lang}.txt").exists():
+            typer.echo(f"cleanup: error: no corpus for {lang!r} at {corpus_dir() / f'{lang}.txt'} "
+                       "(set CLEANUP_CORPUS_DIR) and no recorded spans", err=True)
+            raise typer.Exit(2)
         if path and path.exists():
             lang_spans = [json.loads(line) for line in path.open(encoding="utf-8")]
         else:
