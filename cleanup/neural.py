@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .article import Article, Edit
-from .chooser import SpanChoice, held_to, load_chooser
+from .chooser import Chooser, SpanChoice, held_to, load_chooser
 from .config import DEFAULT_MODEL_DIR, SUPPORTED_LANGUAGES, Config
 from .errors import ModelError
 from .ops import NOT_AFTER_A_SUBJECT, OPS, apply_op, echoed_pronoun, glue_point, mark_span, parse_op
@@ -165,7 +165,7 @@ def span_choices(article: Article, config: Config) -> list[tuple[str, _Request, 
     repairer = load_repairer(str(path))
     context_words = int(_training_config(path).get("context_words", CONTEXT_WORDS))
     blocks = {b.index: b for b in article.blocks}
-    requests = [r for r in _requests(article, config, context_words)]
+    requests = list(_requests(article, config, context_words))
     texts = [blocks[r.block].text for r in requests]
     sources = [model_input(r.lang, _marked_window(text, r), span_evidence(text[r.span_start:r.span_end], r.lang)
                            if repairer.evidence else None) for text, r in zip(texts, requests)]
@@ -173,6 +173,23 @@ def span_choices(article: Article, config: Config) -> list[tuple[str, _Request, 
     scores = repairer.score(sources, candidates)
     return [(text, r, span_choice(text, r, scored, _evidence(text, r, options), config))
             for text, r, options, scored in zip(texts, requests, candidates, scores) if scored]
+
+
+def _chosen(chooser: Chooser, text: str, request: _Request, scores: dict[str, float], weighed: Evidence | None,
+            config: Config, notes: list[str]) -> tuple[str, float | None]:
+    """What the chooser applies to one span of the block ``text`` (``keep``: nothing) and its
+    probability; a repair a threshold turned down is noted."""
+    if not scores:
+        return "keep", None
+    choice = span_choice(text, request, scores, weighed, config)
+    likeliest, probability = chooser.choose(choice)
+    threshold = chooser.threshold_for(request.lang, likeliest)
+    answer = held_to(choice, likeliest, probability, threshold)
+    if answer == "keep" and likeliest != "keep" and probability < threshold:
+        notes.append(f"{chooser.chooser_id}: repair {likeliest!r} of {text[request.span_start:request.span_end]!r} "
+                     f"not applied (block {request.block}): probability {probability:.2f}, below the threshold "
+                     f"{threshold:.2f}")
+    return answer, probability
 
 
 def span_choice(text: str, request: _Request, scores: dict[str, float], weighed: Evidence | None,
@@ -333,17 +350,8 @@ def repair_many(articles: list[Article], config: Config) -> list[Article]:
             scores = repairer.score(sources, candidates)
             outputs = []
             for i, (n, r) in enumerate(requests):
-                if not scores[i]:
-                    outputs.append(("keep", -math.inf))
-                    continue
-                choice = span_choice(blocks[n][r.block].text, r, scores[i], evidence[i], config)
-                likeliest, chosen_with[i] = chooser.choose(choice)
-                threshold = chooser.threshold_for(r.lang, likeliest)
-                answer = held_to(choice, likeliest, chosen_with[i], threshold)
-                if answer == "keep" and likeliest != "keep" and chosen_with[i] < threshold:
-                    span = blocks[n][r.block].text[r.span_start:r.span_end]
-                    notes[n].append(f"{chooser.chooser_id}: repair {likeliest!r} of {span!r} not applied (block "
-                                    f"{r.block}): probability {chosen_with[i]:.2f}, below the threshold {threshold:.2f}")
+                text = blocks[n][r.block].text
+                answer, chosen_with[i] = _chosen(chooser, text, r, scores[i], evidence[i], config, notes[n])
                 outputs.append((answer, scores[i].get(answer, -math.inf)))  # keep where none is offered: the rule's edit
         else:
             outputs = repairer.choose(sources, candidates, relative=[r.rule in RELATIVE_CHOICES for _, r in requests],
