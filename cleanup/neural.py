@@ -163,16 +163,27 @@ def span_choices(article: Article, config: Config) -> list[tuple[str, _Request, 
     text, the request, and what the chooser weighs. What ``cleanup.training.chooser`` fits on."""
     path = model_dir_for(config)
     repairer = load_repairer(str(path))
-    context_words = int(_training_config(path).get("context_words", CONTEXT_WORDS))
     blocks = {b.index: b for b in article.blocks}
-    requests = list(_requests(article, config, context_words))
+    requests = list(_requests(article, config, _context_words(path)))
     texts = [blocks[r.block].text for r in requests]
-    sources = [model_input(r.lang, _marked_window(text, r), span_evidence(text[r.span_start:r.span_end], r.lang)
-                           if repairer.evidence else None) for text, r in zip(texts, requests)]
+    sources = [_model_source(repairer, text, r) for text, r in zip(texts, requests)]
     candidates = [_applicable_ops(text, r) for text, r in zip(texts, requests)]
     scores = repairer.score(sources, candidates)
     return [(text, r, span_choice(text, r, scored, _evidence(text, r, options), config))
             for text, r, options, scored in zip(texts, requests, candidates, scores) if scored]
+
+
+def _context_words(path: Path) -> int:
+    """Windows as wide as the model was trained on (training_info.json), 3 words a side by default."""
+    return int(_training_config(path).get("context_words", CONTEXT_WORDS))
+
+
+def _model_source(repairer: Repairer, text: str, request: _Request) -> str:
+    """The model's input for a span of the block ``text``: its marked window, and the span's
+    lexical evidence where the model was trained with it."""
+    return model_input(request.lang, _marked_window(text, request),
+                       span_evidence(text[request.span_start:request.span_end], request.lang)
+                       if repairer.evidence else None)
 
 
 def _chosen(chooser: Chooser, text: str, request: _Request, scores: dict[str, float], weighed: Evidence | None,
@@ -327,17 +338,13 @@ def repair_many(articles: list[Article], config: Config) -> list[Article]:
             raise ModelError(f"{path}: no config.json; not a Hugging Face model directory")
         note = f"no bundled model at {path}: rules only"
         return [replace(a, notes=a.notes + (note,)) for a in articles]
-    # Windows as wide as the model was trained on (training_info.json), 3 words a side by default.
-    context_words = int(_training_config(path).get("context_words", CONTEXT_WORDS))
+    context_words = _context_words(path)
     requests = [(n, r) for n, article in enumerate(articles) for r in _requests(article, config, context_words)]
     if not requests:
         return list(articles)
     repairer = load_repairer(str(path))
     blocks = [{b.index: b for b in article.blocks} for article in articles]
-    sources = [model_input(r.lang, _marked_window(blocks[n][r.block].text, r),
-                           span_evidence(blocks[n][r.block].text[r.span_start:r.span_end], r.lang)
-                           if repairer.evidence else None)
-               for n, r in requests]
+    sources = [_model_source(repairer, blocks[n][r.block].text, r) for n, r in requests]
     evidence: list[Evidence | None] = [None] * len(requests)
     chooser = load_chooser(path, repairer.model_id) if repairer.names_ops and config.use_chooser else None
     # the chosen option's probability, where the chooser chose (the model's score is then the edit's)

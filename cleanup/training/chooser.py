@@ -20,9 +20,7 @@ takes seconds, and reuses recorded spans with ``--records``).
 from __future__ import annotations
 
 import json
-import math
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
@@ -30,6 +28,7 @@ import typer
 
 from cleanup.chooser import CHOOSER_FILE, Chooser, SpanChoice, features, held_to, threshold_group
 from cleanup.config import DEFAULT_MODEL_DIR, SUPPORTED_LANGUAGES, Config
+from cleanup.files import write_atomically
 from cleanup.ops import apply_op
 
 DEFAULT_SEEDS = tuple(range(9, 25))
@@ -141,17 +140,14 @@ def pick_thresholds(records: list[dict], weights: dict[str, float]) -> tuple[dic
     for lang in sorted({r["choice"]["lang"] for r in records}):
         ours = [r for r in records if r["choice"]["lang"] == lang]
         _, allowed = tally(ours, hand_tuned)
+        likeliest = [(rec, choice, *chooser.choose(choice))
+                     for rec, choice in ((rec, SpanChoice.from_json(rec["choice"])) for rec in ours)]
         by_group: dict[str, dict[float, tuple[int, int]]] = {}
         for group in ("capitalise", "repair"):
-            likeliest = []
-            for rec in ours:
-                choice = SpanChoice.from_json(rec["choice"])
-                answer, probability = chooser.choose(choice)
-                if threshold_group(answer) == group:
-                    likeliest.append((rec, choice, answer, probability))
+            held = [item for item in likeliest if threshold_group(item[2]) == group]
             by_group[group] = {}
             for threshold in THRESHOLDS:
-                options = [(rec, held_to(choice, answer, p, threshold)) for rec, choice, answer, p in likeliest]
+                options = [(rec, held_to(choice, answer, p, threshold)) for rec, choice, answer, p in held]
                 by_group[group][threshold] = (sum(rec["right"].get(o, False) for rec, o in options),
                                               sum(rec["clean"] and o != "keep" for rec, o in options))
         pairs = [((c, r), (by_group["capitalise"][c][0] + by_group["repair"][r][0],
@@ -200,9 +196,8 @@ def main(
             lang_spans = [json.loads(line) for line in path.open(encoding="utf-8")]
         else:
             lang_spans = list(record(lang, seed_list, model))
-            if path:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text("".join(json.dumps(s, ensure_ascii=False) + "\n" for s in lang_spans), encoding="utf-8")
+            if path:  # whole or absent: a later run reuses it
+                write_atomically(path, "".join(json.dumps(s, ensure_ascii=False) + "\n" for s in lang_spans))
         print(f"{lang}: {len(lang_spans)} spans", file=sys.stderr, flush=True)
         spans += lang_spans
     weights = fit(spans, l2)
@@ -219,9 +214,7 @@ def main(
                             "hand_tuned": {"restored": restored, "clean_changed": changed},
                             "chooser": {"restored": chooser_restored, "clean_changed": chooser_changed},
                             "by_language": tables}}
-    tmp = target.with_suffix(".tmp")
-    tmp.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    tmp.replace(target)  # never a half-written chooser
+    write_atomically(target, json.dumps(report, indent=1, ensure_ascii=False) + "\n")
     print(f"{target}: {len(weights)} weights, thresholds {thresholds}; on the spans it was fitted on, the "
           f"hand-tuned choice restores {restored} ({changed} spans of clean lines changed), the chooser "
           f"{chooser_restored} ({chooser_changed})", file=sys.stderr)

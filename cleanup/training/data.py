@@ -77,8 +77,7 @@ def corrupted_held_out(lang: str, per_lang: int, clean_per_lang: int | None, see
     ``clean_per_lang``, default ``per_lang``); deterministic for a seed, which orders the lines
     and draws the corruptions."""
     rng = random.Random(f"{seed}:{lang}")
-    lines = [ln.rstrip("\n") for ln in (corpus_dir() / f"{lang}.txt").open(encoding="utf-8")]
-    held_out = [ln for ln in lines if ln and is_held_out(ln)]
+    held_out = list(read_corpus(lang).held_out)
     rng.shuffle(held_out)
     names = list(CORRUPTIONS)
     weights = [CORRUPTIONS[n][1] for n in names]
