@@ -56,12 +56,18 @@ class SpanChoice:
     #: the repair the hand-tuned choice applies, or ``keep`` where it applies none (a rule's own
     #: edit then stands where the span offers no ``keep``)
     hand_tuned: str = "keep"
+    #: the span's text and its line's text on either side (:data:`CONTEXT_CHARS` at most), from
+    #: which :func:`context_features` reads the words around it; recorded whole, so that new
+    #: features of the context need no new recording (``""`` in records made before them)
+    before: str = ""
+    span: str = ""
+    after: str = ""
 
     def to_json(self) -> dict:
         return {"lang": self.lang, "rule": self.rule, "scores": self.scores, "keep_penalty": self.keep_penalty,
                 "evidence": list(self.evidence) if self.evidence else None, "floors": self.floors,
                 "grammar": self.grammar, "codes": self.codes, "before_capital": self.before_capital,
-                "hand_tuned": self.hand_tuned}
+                "hand_tuned": self.hand_tuned, "before": self.before, "span": self.span, "after": self.after}
 
     @classmethod
     def from_json(cls, data: dict) -> "SpanChoice":
@@ -70,7 +76,26 @@ class SpanChoice:
                    tuple(evidence) if evidence else None,
                    {op: float(v) for op, v in data.get("floors", {}).items()},
                    {op: kind for op, kind in data.get("grammar", {}).items() if kind},
-                   data.get("codes", ""), bool(data.get("before_capital", False)), data.get("hand_tuned", "keep"))
+                   data.get("codes", ""), bool(data.get("before_capital", False)), data.get("hand_tuned", "keep"),
+                   data.get("before", ""), data.get("span", ""), data.get("after", ""))
+
+
+#: How much of the span's line on either side a :class:`SpanChoice` keeps.
+CONTEXT_CHARS = 40
+
+
+def around(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """(before, span, after) of ``text[start:end]``, each side within its line and at most
+    :data:`CONTEXT_CHARS` long.
+
+    >>> around("One line\\nthe united states of", 20, 26)
+    ('the united ', 'states', ' of')
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return (text[max(line_start, start - CONTEXT_CHARS):start], text[start:end],
+            text[end:min(line_end, end + CONTEXT_CHARS)])
 
 
 def features(span: SpanChoice, option: str) -> dict[str, float]:
@@ -124,6 +149,71 @@ def features(span: SpanChoice, option: str) -> dict[str, float]:
         f[f"op:{option}|last_zipf"] = last_zipf / 7
         if len(codes) > 1:
             f[f"op:{option}|cases:{first_case}{last_case}"] = 1.0
+    if option != "keep" and span.span:
+        f.update(context_features(span, option))
+    return f
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+#: Counts enter as log(1 + count) / this: about 1 at a thousand.
+_COUNT_SCALE = 7.0
+
+
+def context_features(span: SpanChoice, option: str) -> dict[str, float]:
+    """What the words around a span say of a casing repair, from the corpus's tables: how
+    often the corpus writes the word capitalised and in lower case (finer than the codes'
+    one letter), whether a determiner stands before it (German capitalises the noun after
+    one: ``ihre kunden``), whether a German compound's head is a noun (``wohnungstür``), and
+    how often the corpus writes the two-word name it would make or unmake with the
+    capitalised word before it (``United states``, ``Iranian Regime``). Each is tied to the
+    option and, where languages differ, to the language.
+
+    >>> from cleanup.chooser import SpanChoice
+    >>> f = context_features(SpanChoice("de", "hint.unlowered_name", {"keep": -1, "capitalise": -1},
+    ...                      before="Preise an ihre ", span="kunden", after=" weiter."), "capitalise")
+    >>> f["op:capitalise|after_determiner|lang:de"], f["op:capitalise|capitalised_log"] > 0.5
+    (1.0, True)
+    """
+    from cleanup.rules.casing import german_noun_evidence, name_pairs
+    from cleanup.rules.lexicon import DETERMINERS, cased_table, zipf
+    from cleanup.rules.merge import FUNCTION_WORD_ZIPF
+
+    words = _WORD.findall(span.span)
+    if not words or option not in ("capitalise", "lower", "split", "split lower"):
+        return {}
+    lang = span.lang
+    word = words[-1]
+    # the word before: the span's own first where it has two (``Iranian Regime``), else the line's
+    previous = words[:-1] or (_WORD.findall(span.before) if span.before.endswith(" ") else [])
+    previous_word = previous[-1] if previous else ""
+    form = cased_table(lang).get(word.lower())
+    f: dict[str, float] = {}
+    if form is None:
+        f[f"op:{option}|unlisted"] = 1.0
+    else:
+        f[f"op:{option}|capitalised_log"] = math.log1p(form.capitalised_count) / _COUNT_SCALE
+        f[f"op:{option}|lower_log"] = math.log1p(form.lower_count) / _COUNT_SCALE
+        f[f"op:{option}|capitalised_log|lang:{lang}"] = math.log1p(form.capitalised_count) / _COUNT_SCALE
+        f[f"op:{option}|lower_log|lang:{lang}"] = math.log1p(form.lower_count) / _COUNT_SCALE
+    if previous_word.lower() in DETERMINERS.get(lang, ()):
+        f[f"op:{option}|after_determiner|lang:{lang}"] = 1.0
+    elif previous_word and zipf(previous_word.lower(), lang) >= FUNCTION_WORD_ZIPF:
+        # a verb's place (``zu summen``, ``so lange durchgreifen``), not a noun's
+        f[f"op:{option}|after_function_word|lang:{lang}"] = 1.0
+    if re.match(r" [A-ZÀ-Þ]", span.after):
+        # before a capitalised word: an adjective before its noun in German (``flotte Polkas``),
+        # a name's first word elsewhere (``united States``)
+        f[f"op:{option}|before_capital|lang:{lang}"] = 1.0
+    elif re.match(r"[,.;:!?)]", span.after):
+        f[f"op:{option}|before_punctuation|lang:{lang}"] = 1.0
+    if lang == "de" and option == "capitalise" and word.islower() and german_noun_evidence(word):
+        f["op:capitalise|german_noun"] = 1.0
+    if previous_word[:1].isupper():
+        f[f"op:{option}|after_capital"] = 1.0
+        pair = name_pairs(lang).get((previous_word, word.capitalize()))
+        if pair is not None:
+            f[f"op:{option}|name_pair_log"] = math.log1p(pair[2]) / _COUNT_SCALE
+            f[f"op:{option}|name_pair_second_lower_log"] = math.log1p(pair[4]) / _COUNT_SCALE
     return f
 
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .article import Article, Edit
-from .chooser import Chooser, SpanChoice, held_to, load_chooser
+from .chooser import Chooser, SpanChoice, around, held_to, load_chooser
 from .config import DEFAULT_MODEL_DIR, SUPPORTED_LANGUAGES, Config
 from .errors import ModelError
 from .ops import NOT_AFTER_A_SUBJECT, OPS, apply_op, echoed_pronoun, glue_point, mark_span, parse_op
@@ -211,7 +211,8 @@ def span_choice(text: str, request: _Request, scores: dict[str, float], weighed:
     choice = SpanChoice(request.lang, request.rule, scores, keep_penalty(request, text),
                         None if weighed is None else (weighed.favoured, weighed.other, weighed.log_odds, weighed.lean),
                         {op: _score_floor(op, request, config) for op in scores if op != "keep"}, grammar,
-                        span_evidence(text[request.span_start:request.span_end], request.lang), request.before_capital)
+                        span_evidence(text[request.span_start:request.span_end], request.lang), request.before_capital,
+                        "keep", *around(text, request.span_start, request.span_end))
     return replace(choice, hand_tuned=hand_tuned_choice(choice))
 
 

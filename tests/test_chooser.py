@@ -10,7 +10,7 @@ import random
 import pytest
 
 from cleanup import Config, clean_article
-from cleanup.chooser import CHOOSER_FILE, Chooser, SpanChoice, features, load_chooser
+from cleanup.chooser import CHOOSER_FILE, Chooser, SpanChoice, context_features, features, load_chooser
 from cleanup.config import DEFAULT_MODEL_DIR
 from cleanup.training.chooser import THRESHOLDS, chosen, fit, hand_tuned, pick_thresholds, tally
 
@@ -102,8 +102,55 @@ def test_capitalising_a_word_has_a_threshold_of_its_own():
 def test_a_span_choice_round_trips_through_json():
     span = SpanChoice("fr", "merge.case_boundary", {"split": -0.2, "split lower": -0.4}, 0.25,
                       ("split lower", "split", 0.7, -1.0), {"split": -0.5, "split lower": -math.inf},
-                      {"split": "drop before a non-verb"}, "4w 6N", True)
+                      {"split": "drop before a non-verb"}, "4w 6N", True, "split", "le ", "ParisLa", " ville")
     assert SpanChoice.from_json(json.loads(json.dumps(span.to_json()))) == span
+    # a span recorded before the context was kept reads back without it
+    old = {k: v for k, v in span.to_json().items() if k not in ("before", "span", "after")}
+    assert SpanChoice.from_json(old).span == "" and not context_features(SpanChoice.from_json(old), "split")
+
+
+def _capital(before, word, after, lang="de"):
+    return context_features(_span({"keep": -0.3, "capitalise": -0.3}, rule="hint.unlowered_name", lang=lang,
+                                  before=before, span=word, after=after), "capitalise")
+
+
+def test_the_context_says_where_a_german_noun_stands():
+    """A German noun follows its determiner (``ihre kunden``); a lower-case word before a
+    capitalised one is an adjective (``flotte Polkas``), after ``zu`` a verb (``zu summen``)."""
+    noun = _capital("Preiserhöhung an ihre ", "kunden", " weitergeben.")
+    assert noun["op:capitalise|after_determiner|lang:de"] == 1.0 and noun["op:capitalise|capitalised_log"] > 0.5
+    assert noun["op:capitalise|german_noun"] == 1.0
+    adjective = _capital("Die Kapelle spielt ", "flotte", " Polkas und Märsche.")
+    assert adjective["op:capitalise|before_capital|lang:de"] == 1.0
+    assert "op:capitalise|after_determiner|lang:de" not in adjective
+    assert _capital("alle ihre Telefone zu ", "summen", " begannen.")["op:capitalise|after_function_word|lang:de"] == 1.0
+
+
+def test_the_context_counts_the_two_word_name_a_capital_would_make():
+    name = _capital("moved to the United ", "states", ", where", lang="en")
+    assert name["op:capitalise|after_capital"] == 1.0 and name["op:capitalise|name_pair_log"] > 0.5
+    assert "op:capitalise|name_pair_log" not in _capital("moved to the ", "states", " where", lang="en")
+
+
+def test_the_fit_learns_from_the_context_what_the_scores_cannot_tell():
+    """The model scores a German noun after its determiner and an adjective before its noun
+    alike; only the words around them tell them apart."""
+    def records(n, seed):
+        rng = random.Random(seed)
+        out = []
+        for _ in range(n):
+            noun = rng.random() < 0.5
+            before, word, after = (("an ihre ", "kunden", " weiter.") if noun
+                                   else ("Die Kapelle spielt ", "flotte", " Polkas."))
+            span = _span({"keep": -0.3 + rng.uniform(-0.05, 0.05), "capitalise": -0.3}, rule="hint.unlowered_name",
+                         lang="de", before=before, span=word, after=after)
+            out.append({"seed": seed, "clean": not noun, "choice": span.to_json(),
+                        "right": {"keep": not noun, "capitalise": noun}})
+        return out
+    weights = fit(records(200, 1))
+    thresholds, _ = pick_thresholds(records(200, 1), weights)
+    held_out = records(200, 2)
+    assert tally(held_out, lambda c: chosen(Chooser(weights, THRESHOLDS[-1], thresholds=thresholds), c)) == (200, 0)
 
 
 # --- in the pipeline ---------------------------------------------------------------------
@@ -179,9 +226,14 @@ def test_spans_are_recorded_with_every_options_rightness(tmp_path, monkeypatch):
     (tmp_path / "en.txt").write_text("\n".join(lines.held_out) + "\n", encoding="utf-8")
     monkeypatch.setenv("CLEANUP_CORPUS_DIR", str(tmp_path))
     records = list(record("en", [9], DEFAULT_MODEL_DIR, per_seed=10))
+    held_out_text = "\n".join(lines.held_out)
     assert records and all(set(r["right"]) == set(r["choice"]["scores"]) for r in records)
     assert all(r["right"]["keep"] for r in records if r["clean"] and "keep" in r["right"])
     assert any(not r["clean"] and any(r["right"].values()) for r in records)
+    # each span with the words around it, for the context's features
+    assert all(r["choice"]["span"] for r in records)
+    assert all(r["choice"]["before"] + r["choice"]["span"] + r["choice"]["after"] in held_out_text
+               for r in records if r["clean"])
 
 
 def test_each_language_gets_the_threshold_its_clean_sentences_allow():
@@ -238,3 +290,15 @@ def test_fitting_without_a_corpus_is_a_one_line_error(tmp_path, monkeypatch):
     assert result.exit_code == 2
     assert result.stderr == f"cleanup: error: no corpus for 'en' at {tmp_path / 'en.txt'} (set CLEANUP_CORPUS_DIR) and no recorded spans\n"
     assert not (tmp_path / "c.json").exists()
+
+
+def test_keep_is_right_where_the_rules_restore_the_span_anyway(monkeypatch):
+    """``casing.proper_noun`` capitalises ``september`` whatever the model says: the span's
+    ``keep`` restores the sentence too, and the fit must not learn that only a capital does."""
+    import cleanup.training.data as data
+    from cleanup.training.chooser import record
+
+    line = ("It ended at the end of september.", "It ended at the end of September.")
+    monkeypatch.setattr(data, "corrupted_held_out", lambda lang, n, m, seed: ([(None, *line)], []))
+    [span] = [r for r in record("en", [1], DEFAULT_MODEL_DIR) if r["choice"]["span"] == "september"]
+    assert span["right"] == {"keep": True, "capitalise": True}

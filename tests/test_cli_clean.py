@@ -114,3 +114,24 @@ def test_cli_clean_help_lists_the_options(runner):
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_written_files_get_the_permissions_a_plain_write_gives(runner, tmp_path):
+    """Written through a temp file and a rename (never half-written), yet not private to their
+    owner as a bare temp file is: a new file follows the umask, an existing one keeps its mode."""
+    import os
+    import stat
+
+    src, out, report = tmp_path / "a.txt", tmp_path / "out.txt", tmp_path / "r.json"
+    src.write_text(ARTICLE_EN, encoding="utf-8")
+    report.write_text("{}", encoding="utf-8")
+    report.chmod(0o640)
+    umask = os.umask(0o022)
+    try:
+        result = runner.invoke(app, ["clean", "--no-model", str(src), "-o", str(out), "--report", str(report)])
+    finally:
+        os.umask(umask)
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644
+    assert stat.S_IMODE(report.stat().st_mode) == 0o640
+

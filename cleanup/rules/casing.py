@@ -468,6 +468,8 @@ def propose_name_pair(text: str, lang: str, context) -> list[Fix]:
     for (start, first), (second_start, second) in _word_pairs(text):
         if not (_capitalised(first) and second[:1].islower()) or _sentence_start_at(text, start):
             continue
+        if lang == "en" and _after_indefinite_article(text, start, lang):
+            continue  # a common noun after an adjective (``create an Islamic state``), not the name
         name = pairs.get((first, second.capitalize()))
         if name is None and _english_name_goes_on(text, first, second, second_start, lang):
             fixes.append(Fix(second_start, second_start + len(second), second.capitalize(),
