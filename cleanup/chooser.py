@@ -155,18 +155,22 @@ def features(span: SpanChoice, option: str) -> dict[str, float]:
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_WORD_BEFORE = re.compile(r"(?<![\w'’])([^\W\d_]+(?:['’][^\W\d_]+)?) $")
 #: Counts enter as log(1 + count) / this: about 1 at a thousand.
 _COUNT_SCALE = 7.0
 
 
 def context_features(span: SpanChoice, option: str) -> dict[str, float]:
-    """What the words around a span say of a casing repair, from the corpus's tables: how
-    often the corpus writes the word capitalised and in lower case (finer than the codes'
-    one letter), whether a determiner stands before it (German capitalises the noun after
-    one: ``ihre kunden``), whether a German compound's head is a noun (``wohnungstür``), and
-    how often the corpus writes the two-word name it would make or unmake with the
-    capitalised word before it (``United states``, ``Iranian Regime``). Each is tied to the
-    option and, where languages differ, to the language.
+    """What the words around a span say of a casing or split repair, from the corpus's
+    tables: how often the corpus writes the span's last word capitalised and in lower case
+    (finer than the codes' one letter); whether a determiner stands before it (German
+    capitalises the noun after one: ``ihre kunden``) or another function word (a verb's place:
+    ``zu summen``); whether a capitalised word (``flotte Polkas``: an adjective) or a stop
+    follows; whether a German compound's head is a noun (``wohnungstür``); and how often the
+    corpus writes the two-word name it would make or unmake with the capitalised word before
+    it (``United states``, ``Iranian Regime``). Each is tied to the option and, where
+    languages differ, to the language. Only counts and word classes, never the words
+    themselves: nothing a sentence could be learnt by.
 
     >>> from cleanup.chooser import SpanChoice
     >>> f = context_features(SpanChoice("de", "hint.unlowered_name", {"keep": -1, "capitalise": -1},
@@ -174,18 +178,21 @@ def context_features(span: SpanChoice, option: str) -> dict[str, float]:
     >>> f["op:capitalise|after_determiner|lang:de"], f["op:capitalise|capitalised_log"] > 0.5
     (1.0, True)
     """
-    from cleanup.rules.casing import german_noun_evidence, name_pairs
-    from cleanup.rules.lexicon import DETERMINERS, cased_table, zipf
-    from cleanup.rules.merge import FUNCTION_WORD_ZIPF
+    # (here, not at the top: the command line imports this module to register train-chooser,
+    # and the rules' modules would add 40 ms to every ``cleanup --help``)
+    from .rules.casing import german_noun_evidence, name_pairs
+    from .rules.lexicon import DETERMINERS, cased_table, zipf
+    from .rules.merge import FUNCTION_WORD_ZIPF
 
     words = _WORD.findall(span.span)
     if not words or option not in ("capitalise", "lower", "split", "split lower"):
         return {}
     lang = span.lang
     word = words[-1]
-    # the word before: the span's own first where it has two (``Iranian Regime``), else the line's
-    previous = words[:-1] or (_WORD.findall(span.before) if span.before.endswith(" ") else [])
-    previous_word = previous[-1] if previous else ""
+    # the word before: the span's own first where it has two (``Iranian Regime``), else the
+    # line's word right before it (none across a comma or a stop)
+    before = _WORD_BEFORE.search(span.before)
+    previous_word = words[-2] if len(words) > 1 else before.group(1) if before else ""
     form = cased_table(lang).get(word.lower())
     f: dict[str, float] = {}
     if form is None:
