@@ -292,6 +292,26 @@ def test_fitting_without_a_corpus_is_a_one_line_error(tmp_path, monkeypatch):
     assert not (tmp_path / "c.json").exists()
 
 
+def test_records_made_before_the_context_are_refused_not_fitted_on(tmp_path, monkeypatch):
+    """A records directory from an older cleanup would fit a chooser without the span's
+    context or the rules' labels: a one-line error, and nothing written."""
+    from typer.testing import CliRunner
+
+    from cleanup.cli import app
+
+    old = _span({"keep": -0.1, "lower": -0.8})
+    record = {"seed": 9, "clean": False, "right": {"keep": False, "lower": True},
+              "choice": {k: v for k, v in old.to_json().items() if k not in ("before", "span", "after")}}
+    (tmp_path / "en.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    monkeypatch.setenv("CLEANUP_CORPUS_DIR", str(tmp_path))
+    result = CliRunner().invoke(app, ["train-chooser", "--langs", "en", "--records", str(tmp_path),
+                                      "--out", str(tmp_path / "c.json")])
+    assert result.exit_code == 2
+    assert result.stderr == (f"cleanup: error: {tmp_path / 'en.jsonl'} was recorded by an older cleanup (no context "
+                             "of the spans); remove it to record again\n")
+    assert not (tmp_path / "c.json").exists()
+
+
 def test_keep_is_right_where_the_rules_restore_the_span_anyway(monkeypatch):
     """``casing.proper_noun`` capitalises ``september`` whatever the model says: the span's
     ``keep`` restores the sentence too, and the fit must not learn that only a capital does."""

@@ -208,6 +208,12 @@ def main(
             raise typer.Exit(2)
         if path and path.exists():
             lang_spans = [json.loads(line) for line in path.open(encoding="utf-8")]
+            if any("span" not in s["choice"] for s in lang_spans):
+                # recorded before the span's context and the rules' labels: fitting on them would
+                # silently give a chooser without either
+                typer.echo(f"cleanup: error: {path} was recorded by an older cleanup (no context of the "
+                           "spans); remove it to record again", err=True)
+                raise typer.Exit(2)
         else:
             lang_spans = list(record(lang, seed_list, model))
             if path:  # whole or absent: a later run reuses it
