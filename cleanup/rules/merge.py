@@ -951,14 +951,9 @@ def _german_noun_and_function_word(run: str, lang: str) -> tuple[str, str] | Non
     for word in _GERMAN_FUNCTION_WORDS_AFTER_CAPITALISED_NOUNS:
         noun = run[: -len(word)]
         if (run.endswith(word) and len(noun) >= GERMAN_NOUN_GLUE_LETTERS
-                and zipf(noun.lower(), "de") >= GERMAN_CAPITALISED_NOUN_GLUE_ZIPF and _capitalised_at_least_as_often(noun)):
+                and zipf(noun.lower(), "de") >= GERMAN_CAPITALISED_NOUN_GLUE_ZIPF and mostly_capitalised(noun, "de", ratio=1.0)):
             return noun, word
     return None
-
-
-def _capitalised_at_least_as_often(word: str) -> bool:
-    form = cased_table("de").get(word.lower())
-    return form is not None and form.capitalised_count >= form.lower_count
 
 
 #: Italian ``è`` (is) glued to a function word of 2 to 3 letters this common (``èla``, ``èil``,
