@@ -185,7 +185,8 @@ def main(
     langs: str = typer.Option(",".join(SUPPORTED_LANGUAGES), help="Comma-separated languages."),
     seeds: str = typer.Option(f"{DEFAULT_SEEDS[0]}-{DEFAULT_SEEDS[-1]}", help="Simulator seeds, e.g. 9-24."),
     records: Optional[Path] = typer.Option(None, help="Keep the recorded spans here (one JSONL per language) "
-                                                      "and reuse those already recorded."),
+                                                      "and reuse those already recorded (not those of a cleanup "
+                                                      "older than the spans' context: remove them)."),
     out: Optional[Path] = typer.Option(None, help=f"Where to write the chooser (default: MODEL/{CHOOSER_FILE})."),
     l2: float = typer.Option(L2, help="L2 weight of the fit."),
 ) -> None:
