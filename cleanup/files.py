@@ -9,8 +9,8 @@ rename, so no reader ever sees a half-written file.
 from __future__ import annotations
 
 import os
+import secrets
 import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,12 +69,13 @@ def read_article(path: Path) -> DecodedText:
 def write_atomically(path: Path, text: str) -> None:
     """Write ``text`` as UTF-8 via a temp file and rename; ``path`` is whole or untouched. The
     file gets the permissions a plain write would give it: an existing file's own, else those
-    the umask allows (``mkstemp`` alone makes it readable by its owner only)."""
+    the umask allows (the temp file is created with mode 0o666 for the system to apply the
+    umask, as ``open`` does; ``mkstemp`` would make it readable by its owner only)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else _new_file_mode()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = _create_temp_beside(path)
     try:
-        os.fchmod(fd, mode)
+        if path.exists():
+            os.fchmod(fd, stat.S_IMODE(path.stat().st_mode))
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
             handle.flush()
@@ -85,8 +86,12 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
-def _new_file_mode() -> int:
-    """The mode ``open(path, "w")`` would give a new file under the process's umask."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
+def _create_temp_beside(path: Path) -> tuple[int, str]:
+    """A new, uniquely named hidden file in ``path``'s folder, open for writing."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        tmp = str(path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            return os.open(tmp, flags, 0o666), tmp
+        except FileExistsError:
+            continue

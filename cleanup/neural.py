@@ -373,11 +373,11 @@ def repair_many(articles: list[Article], config: Config) -> list[Article]:
         text = blocks[n][request.block].text
         before = text[request.window_start:request.window_end]
         op = parse_op(output)
-        grammar = _left_by_grammar(op, text, request)
-        # by the rule that flagged the span, before the rename below
-        floor = MIN_SCORE_BY_KIND[grammar] if grammar else _score_floor(op, request, config)
         if probability is not None:
             floor = -math.inf  # the chooser has judged (Chooser.decide); the verifier's other checks stand
+        else:  # by the rule that flagged the span, before the rename below
+            grammar = _left_by_grammar(op, text, request)
+            floor = MIN_SCORE_BY_KIND[grammar] if grammar else _score_floor(op, request, config)
         if op is not None:
             after = apply_op(op, before, request.span_start - request.window_start,
                              request.span_end - request.window_start, request.lang, request.split_at)
