@@ -19,7 +19,7 @@ from . import PROSE, Fix, Rule
 from .lexicon import (ARTICLES, CONJUNCTIONS, CONNECTIVES, DETERMINERS, FINITE_AUXILIARIES, GERMAN_CONTRACTIONS,
                       CasedForm, cased_table, is_title, known_anywhere, opener_comma_counts, rarely_capitalised, table_rows,
                       word_list, written_lower_case, zipf)
-from .merge import SUBJECT_PRONOUNS, SUBJECT_PRONOUNS_OF, famous, pinyin_word
+from .merge import NAME_PREFIXES, SUBJECT_PRONOUNS, SUBJECT_PRONOUNS_OF, famous, pinyin_word
 from ..ops import NO_COMMA_AFTER
 from ..config import SUPPORTED_LANGUAGES
 
@@ -1359,6 +1359,68 @@ def _verb_made_noun(word: str, determiner: str) -> str | None:
     return None
 
 
+#: ``casing.lower_pair`` lowers only a word the corpus writes in lower case in mid-sentence at
+#: least this many times as often as capitalised (``page`` 170:6, French ``européen`` 349:19,
+#: ``afternoon``, ``sagte``), not one that names capitalise often (``army`` 292:109,
+#: ``police`` 6:1, ``government``, ``insurance`` 8:1), whose capital after a nationality is
+#: the writer's style (``the Ukrainian Army``), though the corpus writes ``Ukrainian army`` more.
+LOWER_PAIR_WORD_LOWER_RATIO = 10
+
+
+@lru_cache(maxsize=None)
+def lower_pairs(lang: str) -> dict[tuple[str, str], tuple[int, int]]:
+    """(First, second) → (count, count with the second capitalised), from
+    ``data/<lang>/lower_pairs.tsv`` (``scripts/build_name_pairs.py``): a capitalised word and
+    a lower-case word the corpus writes after it, and (nearly) never capitalised."""
+    return {(first, second): (int(n), int(capitalised)) for first, second, n, capitalised in table_rows(lang, "lower_pairs.tsv")}
+
+
+def _common_word(word: str, lang: str) -> bool:
+    """Whether the corpus writes ``word`` in lower case in mid-sentence at least as often as
+    capitalised: a common word, capitalised inside a name (``Hermanos``, ``Bank``), not a name."""
+    form = cased_table(lang).get(word.lower())
+    return form.lower_count >= form.capitalised_count if form is not None else written_lower_case(word, lang)
+
+
+def propose_lower_pair(text: str, lang: str, context) -> list[Fix]:
+    """A word capitalised after a capitalised word where the corpus writes that pair with it in
+    lower case (``lower_pairs``: at least 3 times, and capitalised at most a twentieth as
+    often) and seldom capitalises the word at all (``LOWER_PAIR_WORD_LOWER_RATIO``): ``his
+    Facebook Page`` → ``page``, ``on Thursday Afternoon``, ``Parlement Européen``, ``Merkel
+    Sagte``. A segment translated on its own after a link starts with a capital, and after a
+    name it passes for the name's next word, which ``casing.capital_after_link`` leaves alone.
+    Not after a sentence's first word (``The Government``: house styles differ) or an acronym
+    (``US Dollar``), nor after a common word inside a name (``los Hermanos Musulmanes``; but a
+    function word after it: ``Bank Of Ireland``), not a particle that opens surnames (``Dimitri
+    Van den Bergh``, ``Robert De Niro``), nor in a headline or a title in title case.
+
+    >>> [f.after for f in propose_lower_pair("posted on his official Facebook Page yesterday", "en", None)]
+    ['p']
+    >>> propose_lower_pair("Facebook Page. The Facebook Page Team", "en", None)
+    []
+    """
+    fixes = []
+    pairs = lower_pairs(lang)
+    for (start, first), (second_start, second) in _word_pairs(text):
+        if not (_capitalised(first) and _capitalised(second)) or _sentence_start_at(text, start):
+            continue
+        if second.lower() in NAME_PREFIXES:
+            continue
+        counts = pairs.get((first, second.lower()))
+        if counts is None or title_case_line(text, second_start):
+            continue
+        form = cased_table(lang).get(second.lower())
+        if form is not None and form.lower_count < LOWER_PAIR_WORD_LOWER_RATIO * form.capitalised_count:
+            continue  # a noun the corpus capitalises in names too (``the Ukrainian Army``): house style
+        if _common_word(first, lang) and zipf(second.lower(), lang) < CAPITAL_FUNCTION_WORD_ZIPF:
+            continue  # a name made of common words, capitalised or not by house style (``los Hermanos Musulmanes``)
+        fixes.append(Fix(second_start, second_start + 1, second[0].lower(),
+                         f"{second!r} is capitalised after {first!r}, where the corpus writes '{first} "
+                         f"{second.lower()}' {counts[0]} times and capitalised {counts[1]}: a segment translated "
+                         "on its own after a link", 0.8))
+    return fixes
+
+
 def _sentence_start_at(text: str, at: int) -> bool:
     return re.search(r"(?:^|[.!?:;]\s+|[\"“„«(]\s*)$", text[:at]) is not None
 
@@ -1370,4 +1432,5 @@ RULES = (Rule("casing.proper_noun", PROSE, propose_proper_noun),
          Rule("casing.surname", PROSE, propose_surname),
          # before capital_after_link, which would lower the capital and leave the comma out
          Rule("casing.comma_after_connective", PROSE, propose_comma_after_connective, adds_commas=True),
-         Rule("casing.capital_after_link", PROSE, propose_capital_after_link))
+         Rule("casing.capital_after_link", PROSE, propose_capital_after_link),
+         Rule("casing.lower_pair", PROSE, propose_lower_pair))

@@ -37,7 +37,7 @@ def _letter_runs(text: str, lang: str):
 
 
 # Name prefixes written with an inner capital: McDonald, MacArthur, DeSantis, LeBron, DiCaprio, O'Neill.
-_NAME_PREFIXES = frozenset({"mc", "mac", "de", "di", "da", "la", "le", "van", "von", "du", "del", "della", "st", "fitz"})
+NAME_PREFIXES = frozenset({"mc", "mac", "de", "di", "da", "la", "le", "van", "von", "du", "del", "della", "st", "fitz"})
 
 # A word is "known" (so never split) above this Zipf frequency.
 KNOWN_WORD_ZIPF = 2.0
@@ -598,7 +598,7 @@ def _is_deliberate_mixed_case(run: str, left: str, right: str, lang: str, contex
             known_anywhere(run, other) >= KNOWN_WORD_ZIPF for other in WORD_WORD_LANGUAGES))
     if left.islower() and (len(left) == 1 or (len(left) == 2 and zipf(left, lang) < 4.0)):  # iPhone, eBay
         return True
-    if left.lower() in _NAME_PREFIXES and left[0].isupper():  # McDonald, DeSantis, LeBron
+    if left.lower() in NAME_PREFIXES and left[0].isupper():  # McDonald, DeSantis, LeBron
         return True
     if left in _BRAND_PRONOUNS:  # WeWork, MySpace, YouGov
         return True
@@ -1697,7 +1697,7 @@ def case_glue_candidate(run: str, lang: str) -> tuple[str, str] | None:
     left, right = run[: bounds[0]], run[bounds[0] :]
     if _listed_brand(run):
         return None
-    if left.islower() and len(left) <= 2 or left.lower() in _NAME_PREFIXES or left.isupper():
+    if left.islower() and len(left) <= 2 or left.lower() in NAME_PREFIXES or left.isupper():
         return None
     if len(left) == 2 and zipf(left.lower(), lang) < FUNCTION_WORD_ZIPF and not is_known_name(left, lang):
         return None  # a brand (``AmCham``); a function word or a name glued stays (``InVienna``, ``XiJinping``)
