@@ -126,11 +126,40 @@ def _names_changed(before: str, after: str, lang: str | None = None) -> bool:
 
 
 def _name_lowered(before: str, after: str, lang: str | None = None) -> bool:
-    """A name (or the head of an acronym: ``theMHP`` → ``the mHP``) that lost its capital."""
+    """A name (or the head of an acronym: ``theMHP`` → ``the mHP``) that lost its capital; a
+    capitalised word after a title is a name, whatever else it may be (``Herr Gleicher``)."""
     if re.search(r"(?<![^\W\d_])[a-zß-ÿ][A-ZÀ-Þ]", after) and not re.search(r"(?<![^\W\d_])[a-zß-ÿ][A-ZÀ-Þ]", before):
         return True
     lowered = Counter(_names(before, lang)) - Counter(_names(after, lang))
+    lowered += Counter(_names_after_titles(before, lang)) - Counter(_names_after_titles(after, lang))
     return any(re.search(rf"(?<![^\W\d_]){re.escape(name[0].lower() + name[1:])}", after) for name in lowered)
+
+
+#: Words of address before a name, besides the abbreviated titles (``lexicon.TITLES``). Not
+#: after an article or a determiner, where ``Frau`` and ``Don`` are nouns or names themselves
+#: (``die Frau Sagte``).
+_WORDS_OF_ADDRESS = frozenset("Mr Mrs Ms Miss Sir Herr Frau Señor Señora Don Doña Monsieur Madame Mademoiselle "
+                              "Senhor Senhora Dona Signor Signora".split())
+_WORD_AND_STOP = re.compile(r"([^\W\d_]+)(\.?)")
+
+
+def _names_after_titles(text: str, lang: str | None = None) -> list[str]:
+    """The capitalised words right after a title or a word of address (``Herr Gleicher``,
+    ``Mrs Dalloway``, ``Sra. Clinton``), which are names even where they are common words too."""
+    from .rules.lexicon import DETERMINERS, is_title
+
+    determiners = DETERMINERS.get(lang or "", frozenset()) | DETERMINERS["en"]
+    words = list(_WORD_AND_STOP.finditer(text))
+    names = []
+    for k, (title, word) in enumerate(zip(words, words[1:])):
+        if text[title.end():word.start()] != " " or not (word.group(1)[:1].isupper() and word.group(1)[1:].islower()):
+            continue
+        if not (is_title(title.group(1), lang or "en") or title.group(1) in _WORDS_OF_ADDRESS and not title.group(2)):
+            continue
+        if k and words[k - 1].group(1).lower() in determiners:
+            continue
+        names.append(word.group(1))
+    return names
 
 
 def _names(text: str, lang: str | None = None) -> Counter:

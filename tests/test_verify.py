@@ -122,3 +122,25 @@ def test_verify_reads_a_rare_word_with_an_adverbs_or_abstract_nouns_ending_as_a_
     proposal = _proposal_at(before, span, after)
     verdict = check_model_proposal(Proposal(**{**proposal.__dict__, "lang": lang}), -0.5)
     assert (verdict == "lower-cases a name or an acronym") == refused
+
+
+@pytest.mark.parametrize("lang, before, span, after", [
+    ("de", "Indessen schätzt Herr Gleicher, dass es", "Gleicher", "Indessen schätzt Herr gleicher, dass es"),
+    ("en", "the report by Mrs Brown said that", "Brown", "the report by Mrs brown said that"),
+    ("fr", "a déclaré M. Petit lors de", "Petit", "a déclaré M. petit lors de"),
+])
+def test_verify_keeps_the_capital_of_a_word_after_a_title(lang, before, span, after):
+    """A capitalised word after a title or a word of address is a name, though it is a common
+    word too (``gleicher``, ``petit``): the model's lowering of it is rejected."""
+    proposal = Proposal(0, 0, len(before), before.index(span), before.index(span) + len(span), before, after, -0.1,
+                        lang)
+    assert check_model_proposal(proposal, -0.5, named_repair=True) == "lower-cases a name or an acronym"
+
+
+def test_verify_lowers_a_capital_after_a_noun_of_address():
+    """``die Frau``, after an article, is a noun, not a word of address: the word after it may
+    be the capital a link left (``die Frau Sagte``)."""
+    before = "Dann sagte die Frau Sagte, dass"
+    proposal = Proposal(0, 0, len(before), before.index("Frau Sagte"), before.index("Frau Sagte") + 10, before,
+                        "Dann sagte die Frau sagte, dass", -0.1, "de")
+    assert check_model_proposal(proposal, -0.5, named_repair=True) is None

@@ -60,6 +60,8 @@ def propose_proper_noun(text: str, lang: str, context) -> list[Fix]:
         word = m.group(0)
         if _after_indefinite_article(text, m.start(), lang):
             continue  # a common noun (``un jean``, ``a smith``, ``um somali``), not a name
+        if _lower_case_title(text, m, lang):
+            continue  # Spanish and Portuguese write a title's abbreviation in lower case: ``la sra. Clinton``
         form = capitalised_form(word, lang) or _name_by_its_neighbours(text, m, lang)
         if form is not None and _borrowed_common_word(text, m.start(), m.end(), lang):
             continue
@@ -93,6 +95,16 @@ def propose_proper_noun(text: str, lang: str, context) -> list[Fix]:
             fixes.append(Fix(m.start(), m.start() + 1, word[0].upper(),
                              f"a name in lower case between a quotation and {verb!r}: a word no list knows", 0.8))
     return fixes + _lowered_acronyms(text, context)
+
+
+LOWER_CASE_TITLE_LANGUAGES = frozenset({"es", "pt", "it"})
+
+
+def _lower_case_title(text: str, m: re.Match, lang: str) -> bool:
+    """Whether ``m`` is a title's abbreviation written in lower case before a name (``la sra.
+    Clinton``, ``el dr. Pérez``), as Spanish, Portuguese and Italian write it in mid-sentence
+    (not English: ``mr. Smith`` → ``Mr.``)."""
+    return lang in LOWER_CASE_TITLE_LANGUAGES and is_title(m.group(0).capitalize(), lang) and re.match(r"\. [A-ZÀ-Þ]", text[m.end():]) is not None
 
 
 #: An acronym whose first letter was lowered (``fake mACs``); ``iOS``, ``mRNA``, ``eSIM`` are
