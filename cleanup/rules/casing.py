@@ -61,7 +61,7 @@ def propose_proper_noun(text: str, lang: str, context) -> list[Fix]:
         if _after_indefinite_article(text, m.start(), lang):
             continue  # a common noun (``un jean``, ``a smith``, ``um somali``), not a name
         if _lower_case_title(text, m, lang):
-            continue  # Spanish and Portuguese write a title's abbreviation in lower case: ``la sra. Clinton``
+            continue  # es, pt and it write a title's abbreviation in lower case: ``la sra. Clinton``
         form = capitalised_form(word, lang) or _name_by_its_neighbours(text, m, lang)
         if form is not None and _borrowed_common_word(text, m.start(), m.end(), lang):
             continue
@@ -104,7 +104,8 @@ def _lower_case_title(text: str, m: re.Match, lang: str) -> bool:
     """Whether ``m`` is a title's abbreviation written in lower case before a name (``la sra.
     Clinton``, ``el dr. Pérez``), as Spanish, Portuguese and Italian write it in mid-sentence
     (not English: ``mr. Smith`` → ``Mr.``)."""
-    return lang in LOWER_CASE_TITLE_LANGUAGES and is_title(m.group(0).capitalize(), lang) and re.match(r"\. [A-ZÀ-Þ]", text[m.end():]) is not None
+    return (lang in LOWER_CASE_TITLE_LANGUAGES and is_title(m.group(0).capitalize(), lang)
+            and re.match(r"\. [A-ZÀ-Þ]", text[m.end():]) is not None)
 
 
 #: An acronym whose first letter was lowered (``fake mACs``); ``iOS``, ``mRNA``, ``eSIM`` are
@@ -1384,7 +1385,8 @@ def lower_pairs(lang: str) -> dict[tuple[str, str], tuple[int, int]]:
     """(First, second) → (count, count with the second capitalised), from
     ``data/<lang>/lower_pairs.tsv`` (``scripts/build_name_pairs.py``): a capitalised word and
     a lower-case word the corpus writes after it, and (nearly) never capitalised."""
-    return {(first, second): (int(n), int(capitalised)) for first, second, n, capitalised in table_rows(lang, "lower_pairs.tsv")}
+    return {(first, second): (int(n), int(capitalised))
+            for first, second, n, capitalised in table_rows(lang, "lower_pairs.tsv")}
 
 
 def _common_word(word: str, lang: str) -> bool:
