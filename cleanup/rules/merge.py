@@ -609,6 +609,8 @@ def _is_deliberate_mixed_case(run: str, left: str, right: str, lang: str, contex
         return True
     if left.isupper():  # an acronym before a word
         return True
+    if _english_brand(left, right, lang):
+        return True
     # wordfreq knows some glues typed by hand as words ("delas", "porla": zipf 2.3-2.5); a
     # function word before a capital ("deLas", "porLa") is a glue unless the run is common.
     known_from = 4.0 if left.islower() and zipf(left, lang) >= FUNCTION_WORD_ZIPF else KNOWN_WORD_ZIPF
@@ -616,6 +618,21 @@ def _is_deliberate_mixed_case(run: str, left: str, right: str, lang: str, contex
     if known_anywhere(stem, lang) >= known_from or _recurs(context, stem):
         return True
     return False
+
+
+#: A brand styled in English inside another language's text (``FonPeek``, ``AirMouse``): a
+#: capitalised word before an English word that the article's language uses this much less
+#: (Zipf), and English at least ``ENGLISH_BRAND_WORD_ZIPF``. A link in that text ends on one of
+#: its own words, and the segment after it is translated into the language: its first word is
+#: the language's, not English.
+ENGLISH_BRAND_MARGIN = 1.0
+ENGLISH_BRAND_WORD_ZIPF = 3.5
+
+
+def _english_brand(left: str, right: str, lang: str) -> bool:
+    word = right.lower()
+    return (lang != "en" and left[:1].isupper() and zipf(word, "en") >= ENGLISH_BRAND_WORD_ZIPF
+            and zipf(word, lang) <= zipf(word, "en") - ENGLISH_BRAND_MARGIN)
 
 
 #: The one-letter "and" of a language: glued to a name the corpus knows (capitalised 20 times
