@@ -583,3 +583,14 @@ def test_an_english_title_quoted_in_another_language_keeps_its_capitals():
                        ("lui dédia son film Harry and Son en 1984", "fr")):
         assert propose_capital_after_link(text, lang, None) == []
     assert [f.after for f in propose_capital_after_link("Der Chef der Firma Mit dem Auto", "de", None)] == ["m"]
+
+
+def test_a_brand_styled_in_english_is_no_glue_outside_english_but_an_english_place_is():
+    """``FonPeek`` in Spanish text: ``Peek`` is English, and a link there ends on a Spanish word,
+    so neither the rules nor the model split it; ``LongBeach`` (two English words) may still be
+    a place glued at a link, for the model to judge."""
+    from cleanup.rules.merge import case_glue_candidate
+
+    assert case_glue_candidate("FonPeek", "es") is None
+    assert case_glue_candidate("LongBeach", "es") == ("Long", "Beach")
+    assert case_glue_candidate("FonPeek", "en") == ("Fon", "Peek")

@@ -629,6 +629,12 @@ ENGLISH_BRAND_MARGIN = 1.0
 ENGLISH_BRAND_WORD_ZIPF = 3.5
 
 
+#: Where the detector does not ask the model about such a run either. Not German, whose
+#: English names glued to a noun are glues (``VereinigungAdapt``, ``TabulatingRecording``: 2 of
+#: its read failures with the guard, none mended).
+ENGLISH_BRAND_HINT_LANGUAGES = frozenset({"es", "fr", "pt", "it"})
+
+
 def _english_brand(left: str, right: str, lang: str) -> bool:
     word = right.lower()
     return (lang != "en" and left[:1].isupper() and zipf(word, "en") >= ENGLISH_BRAND_WORD_ZIPF
@@ -1724,6 +1730,9 @@ def case_glue_candidate(run: str, lang: str) -> tuple[str, str] | None:
         return None  # "SpaceX"; but "inscritsÀ", "BayrouY" are a word glued to "à", "y"
     if any(c.isupper() for c in right[1:]):
         return None
+    if (lang in ENGLISH_BRAND_HINT_LANGUAGES and _english_brand(left, right, lang)
+            and zipf(left.lower(), "en") < ENGLISH_BRAND_WORD_ZIPF):
+        return None  # "FonPeek" in Spanish text: a brand, which the model split too; not "LongBeach", a place
     return left, right
 
 
