@@ -312,6 +312,13 @@ _ADJECTIVES_BEFORE_NOUNS = frozenset({"en", "de"})
 _ELIDED_WORD = re.compile(r"[A-ZÀ-Þ][a-z]*['’][^\s,;:.!?»”\")]*")
 
 
+def _abbreviation(text: str, end: int, word: str) -> bool:
+    """A lower-case abbreviation with its stop, no vowel in it (German ``tsch.`` for
+    tschechisch, ``bzw.``, ``vgl.``): no name to capitalise, though the cased table may list it
+    capitalised (German ``Tsch`` 3:0), which the model then capitalised in clean lines."""
+    return text[end:end + 1] == "." and not re.search(r"[aeiouyàáâãäåèéêëìíîïòóôõöùúûü]", word)
+
+
 def _hints(text: str, lang: str, glue_hints: bool = False, context=None) -> list[Span]:
     """Weaker evidence, for the model only (``cleanup detect`` does not list these): a
     lower-case word the corpus mostly capitalises (``bakhmut``; ``ministry`` is not one).
@@ -361,7 +368,7 @@ def _hints(text: str, lang: str, glue_hints: bool = False, context=None) -> list
         elif glue_hints and len(word) >= 6 and word[0].isupper() and word[1:].islower():
             if known_anywhere(word, lang) == 0 and candidate_split(word, lang):
                 spans.append(Span(m.start(), m.end(), "hint.glue", "an unknown word that reads as a name glued to a word"))
-        elif word.islower() and len(word) >= 3:
+        elif word.islower() and len(word) >= 3 and not _abbreviation(text, m.end(), word):
             form = cased_table(lang).get(word)
             if form is not None and form.capitalised_count > form.lower_count:
                 if form.lower_count == 0 and len(word) >= 4 and zipf(word, lang) < RARE_WORD_ZIPF:

@@ -594,3 +594,12 @@ def test_a_brand_styled_in_english_is_no_glue_outside_english_but_an_english_pla
     assert case_glue_candidate("FonPeek", "es") is None
     assert case_glue_candidate("LongBeach", "es") == ("Long", "Beach")
     assert case_glue_candidate("FonPeek", "en") == ("Fon", "Peek")
+
+
+def test_a_lower_case_abbreviation_is_no_name_to_capitalise():
+    """``tsch.`` (tschechisch): the German cased table lists ``Tsch`` capitalised, but a word
+    with no vowel before its stop is an abbreviation, and the model is not asked about it."""
+    from cleanup.detect import suspicious_spans
+
+    text = "Ein Sieg von Pelta dem (tsch.) Fußball und der tsch. Wirtschaftszeitung."
+    assert not [s for s in suspicious_spans(text, "de", hints=True) if "tsch" in text[s.start:s.end]]
