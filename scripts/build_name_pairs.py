@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,9 +57,15 @@ def count_pairs(lines) -> Counter:
     return pairs
 
 
-def build(lang: str) -> Path:
+@lru_cache(maxsize=None)
+def training_pairs(lang: str) -> tuple[Path, Counter]:
+    """The corpus file and its training lines' pair counts, read and counted once for both tables."""
     path, lines = training_lines(lang)
-    pairs = count_pairs(lines)
+    return path, count_pairs(lines)
+
+
+def build(lang: str) -> Path:
+    path, pairs = training_pairs(lang)
     rows = []
     for (first, second), n in pairs.items():
         if n >= MIN_COUNT and _capitalised(first) and _capitalised(second):
@@ -69,10 +76,8 @@ def build(lang: str) -> Path:
         "First, Second, count, count with the first in lower case, with the second in lower case", rows, "pairs")
 
 
-def build_lower_pairs(lang: str, pairs: Counter | None = None) -> Path:
-    path, lines = training_lines(lang)
-    if pairs is None:
-        pairs = count_pairs(lines)
+def build_lower_pairs(lang: str) -> Path:
+    path, pairs = training_pairs(lang)
     rows = []
     for (first, second), n in pairs.items():
         # the first word capitalised or an acronym (``EU has``), the second in lower case
