@@ -8,14 +8,22 @@ restore lower-cased proper nouns (``kyiv`` → ``Kyiv``), to recognise names tha
 split, and (German) to tell nouns from other words. Sentence-initial words are skipped:
 their capital says nothing.
 
-    python scripts/build_cased_table.py            # all supported languages
+    python scripts/build_cased_table.py            # all supported languages, and names_seen.tsv
     CLEANUP_CORPUS_DIR=/path/to/corpus python scripts/build_cased_table.py en
+    python scripts/build_cased_table.py names      # names_seen.tsv alone
 
 Output rows: ``lower<TAB>Capitalised<TAB>capitalised_count<TAB>lower_count``, only for words
 seen capitalised at least MIN_CAPITALISED times. The words left out of it that are seen in
 lower case at least MIN_LOWER times go to ``lowercase.txt``: a capital on one of those in
 mid-sentence (``sueños Considera que``, German ``Stieftochter Ging``) is a link's trace, not
 a name's or a noun's.
+
+``cleanup/rules/data/common/names_seen.tsv`` pools the Latin-script corpora (the supported
+languages, Dutch and Polish): every word of 3+ letters that one of them capitalises in
+mid-sentence, even once, and that none writes in lower case
+(German's capitals aside: it capitalises every noun, but its lower-case words count). ``lexicon.name_elsewhere`` reads it
+to tell a lower-cased name (``salamanca``, ``goya`` in Portuguese) from a word.
+Rows: ``lower<TAB>capitalised count<TAB>languages that capitalise it``.
 """
 
 from __future__ import annotations
@@ -81,6 +89,37 @@ def build(lang: str) -> Path:
     return out
 
 
+#: The corpora whose capitals mark names (German capitalises every noun), and those whose lower
+#: case marks a word: Polish and Dutch too, which write common words of the Romance languages in
+#: lower case (``serenata``, ``tara``) that a name in another corpus shares.
+NAME_CORPORA = ("en", "es", "fr", "pt", "it", "nl", "pl")
+LOWER_CASE_CORPORA = NAME_CORPORA + ("de",)
+NAME_LETTERS = 3
+
+
+def build_names_seen() -> Path:
+    capitalised, lower = {}, set()
+    for lang in dict.fromkeys(NAME_CORPORA + LOWER_CASE_CORPORA):
+        if not (corpus_dir() / f"{lang}.txt").exists():
+            continue
+        caps, lowers = count_forms(training_lines(lang)[1])
+        if lang in LOWER_CASE_CORPORA:
+            lower.update(lowers)
+        if lang in NAME_CORPORA:
+            for word, n in caps.items():
+                capitalised.setdefault(word.lower(), Counter())[lang] += n
+    rows = sorted((word, sum(by_lang.values()), ",".join(sorted(by_lang)))
+                  for word, by_lang in capitalised.items()
+                  if len(word) >= NAME_LETTERS and word not in lower and word.isalpha())
+    out = ROOT / "cleanup" / "rules" / "data" / "common" / "names_seen.tsv"
+    write_table(out, "built by scripts/build_cased_table.py from the training split of the corpora of "
+                f"{', '.join(NAME_CORPORA)}; words of {NAME_LETTERS}+ letters capitalised in mid-sentence "
+                f"there and never written in lower case by those of {', '.join(LOWER_CASE_CORPORA)}; lower, "
+                "capitalised count, languages", rows)
+    print(f"{len(rows)} names -> {out.relative_to(ROOT)}", file=sys.stderr)
+    return out
+
+
 def write_language_table(lang: str, filename: str, header: str, rows, counted: str) -> Path:
     """Write ``cleanup/rules/data/<lang>/<filename>`` (see :func:`write_table`) and say so."""
     out = ROOT / "cleanup" / "rules" / "data" / lang / filename
@@ -99,5 +138,6 @@ def write_table(out: Path, header: str, rows) -> None:
 
 
 if __name__ == "__main__":
-    for lang in sys.argv[1:] or SUPPORTED_LANGUAGES:
-        build(lang)
+    languages = sys.argv[1:] or [*SUPPORTED_LANGUAGES, "names"]
+    for lang in languages:
+        build_names_seen() if lang == "names" else build(lang)
