@@ -58,7 +58,7 @@ def propose_proper_noun(text: str, lang: str, context) -> list[Fix]:
     fixes = []
     for m in _LOWER_WORD.finditer(text):
         word = m.group(0)
-        if _after_indefinite_article(text, m.start(), lang):
+        if _after_indefinite_article(text, m.start(), lang) and not _english_adjective_of_a_name(word, lang):
             continue  # a common noun (``un jean``, ``a smith``, ``um somali``), not a name
         if _lower_case_title(text, m, lang):
             continue  # es, pt and it write a title's abbreviation in lower case: ``la sra. Clinton``
@@ -299,6 +299,17 @@ def _first_name_before_a_surname(text: str, m: re.Match, lang: str) -> bool:
 #: of them wrongly changed, 3 rightly (English nationality adjectives: ``an islamic emirate``).
 _INDEFINITE_ARTICLES = {lang: frozenset(words.split()) for lang, words in {
     "en": "a an", "es": "un una", "fr": "un une", "pt": "um uma", "it": "un uno una"}.items()}
+
+
+#: English capitalises its adjectives of nations and creeds (``an American expression``, ``a
+#: Muslim cleric``): a word the English corpus capitalises this often and never writes in lower
+#: case in mid-sentence is no common noun after ``a`` or ``an``.
+ENGLISH_NAME_ADJECTIVE_MIN_CAPITALISED = 50
+
+
+def _english_adjective_of_a_name(word: str, lang: str) -> bool:
+    form = cased_table(lang).get(word) if lang == "en" else None
+    return form is not None and form.lower_count == 0 and form.capitalised_count >= ENGLISH_NAME_ADJECTIVE_MIN_CAPITALISED
 
 
 def _after_indefinite_article(text: str, start: int, lang: str) -> bool:

@@ -812,9 +812,12 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
     for m in itertools.chain(_letter_runs(text, lang), _elided_words(text, lang)):
         run = m.group(0)
         # A capitalised run too ("Withland", "Salariesin"): the glue after a link at the
-        # start of a sentence; judged in lower case, split with its capital kept.
+        # start of a sentence, or of a clause after a colon, there only into two function words
+        # ("financière: Dansla"; names and events follow colons: "viene: Picocon"); judged in
+        # lower case, split with its capital kept.
+        after_colon = not sentence_start(text, m.start()) and _after_a_colon(text, m.start())
         capitalised = (run[:1].isupper() and run[1:].islower() and len(run) >= _capitalised_run_letters(lang)
-                       and lang != "de" and sentence_start(text, m.start()))
+                       and lang != "de" and (sentence_start(text, m.start()) or after_colon))
         # A shorter English one ("Forthe", "Areyou", "Twoof") only where both halves are
         # function words: names of 5 and 6 letters split into rarer words ("Faras", "Helima").
         short_capitalised = (not capitalised and lang == "en" and run[:1].isupper() and run[1:].islower()
@@ -849,7 +852,7 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
             if split is None:
                 continue
             rarer, commoner = sorted((zipf(left, lang), zipf(right, lang)))
-            if short_capitalised and rarer < GLUE_FUNCTION_WORD_ZIPF:
+            if (short_capitalised or capitalised and after_colon) and rarer < GLUE_FUNCTION_WORD_ZIPF:
                 continue
             if capitalised and len(right) == 1 and zipf(left.lower(), lang) < CAPITALISED_ONE_LETTER_GLUE_ZIPF:
                 continue  # a name opening the sentence ("Nevey reconoce"), not "Neve" and "y"
@@ -1301,6 +1304,12 @@ def sentence_start(text: str, at: int) -> bool:
     if not before:
         return at <= 8
     return before[-1] in "\n.!?"
+
+
+def _after_a_colon(text: str, at: int) -> bool:
+    """Whether ``at`` follows a colon and a space, where a clause may open with a capital
+    (``Crise financière: Dansla décennie``)."""
+    return text[max(0, at - 2):at] == ": "
 
 
 # (after a possessive's 's, a capitalised word too: ``Ryunosuke'sHandwritten``, ``Kola'sInstallation``)
