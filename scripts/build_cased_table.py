@@ -19,8 +19,8 @@ mid-sentence (``sueños Considera que``, German ``Stieftochter Ging``) is a link
 a name's or a noun's.
 
 ``cleanup/rules/data/common/names_seen.tsv`` pools the Latin-script corpora (the supported
-languages, Dutch and Polish): every word of 3+ letters that one of them capitalises in
-mid-sentence, even once, and that none writes in lower case
+languages, Dutch and Polish): every word of 3+ letters that they capitalise in mid-sentence at
+least twice in all (``lexicon.RARE_NAME_SEEN_MIN_CAPITALISED``) and that none writes in lower case
 (German's capitals aside: it capitalises every noun, but its lower-case words count). ``lexicon.name_elsewhere`` reads it
 to tell a lower-cased name (``salamanca``, ``goya`` in Portuguese) from a word.
 Rows: ``lower<TAB>capitalised count<TAB>languages that capitalise it``.
@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from cleanup.config import SUPPORTED_LANGUAGES  # noqa: E402
+from cleanup.rules.lexicon import RARE_NAME_SEEN_MIN_CAPITALISED  # noqa: E402
 from cleanup.training.data import corpus_dir, is_held_out  # noqa: E402
 
 MIN_CAPITALISED = 3
@@ -110,11 +111,12 @@ def build_names_seen() -> Path:
                 capitalised.setdefault(word.lower(), Counter())[lang] += n
     rows = sorted((word, sum(by_lang.values()), ",".join(sorted(by_lang)))
                   for word, by_lang in capitalised.items()
-                  if len(word) >= NAME_LETTERS and word not in lower and word.isalpha())
+                  if len(word) >= NAME_LETTERS and word not in lower and word.isalpha()
+                  and sum(by_lang.values()) >= RARE_NAME_SEEN_MIN_CAPITALISED)
     out = ROOT / "cleanup" / "rules" / "data" / "common" / "names_seen.tsv"
     write_table(out, "built by scripts/build_cased_table.py from the training split of the corpora of "
                 f"{', '.join(NAME_CORPORA)}; words of {NAME_LETTERS}+ letters capitalised in mid-sentence "
-                f"there and never written in lower case by those of {', '.join(LOWER_CASE_CORPORA)}; lower, "
+                f"there {RARE_NAME_SEEN_MIN_CAPITALISED}+ times and never written in lower case by those of {', '.join(LOWER_CASE_CORPORA)}; lower, "
                 "capitalised count, languages", rows)
     print(f"{len(rows)} names -> {out.relative_to(ROOT)}", file=sys.stderr)
     return out

@@ -194,8 +194,9 @@ RARE_NAME_SEEN_MIN_CAPITALISED = 2
 @lru_cache(maxsize=None)
 def names_seen() -> dict[str, tuple[int, tuple[str, ...]]]:
     """lower-case word → how often the corpora capitalise it, and which, for the words they never
-    write in lower case (``data/common/names_seen.tsv``, built by ``scripts/build_cased_table.py``
-    from the training split of the Latin-script corpora, Dutch and Polish included)."""
+    write in lower case and capitalise at least :data:`RARE_NAME_SEEN_MIN_CAPITALISED` times
+    (``data/common/names_seen.tsv``, built by ``scripts/build_cased_table.py`` from the training
+    split of the Latin-script corpora, Dutch and Polish included)."""
     return {word: (int(count), tuple(langs.split(","))) for word, count, langs in table_rows("common", "names_seen.tsv")}
 
 
@@ -206,8 +207,6 @@ def _rare_name_seen(word: str, lang: str) -> tuple[int, list[str]] | None:
     if (seen := names_seen().get(word)) is None or (own_zipf := zipf(word, lang)) >= RARE_NAME_SEEN_ZIPF:
         return None
     capitalised, languages = seen
-    if capitalised < RARE_NAME_SEEN_MIN_CAPITALISED:
-        return None
     # Where only the article's own corpus capitalises it (once or twice: its cased table needs 3),
     # it is weighed against every other language.
     others = [other for other in languages if other != lang] or [other for other in SUPPORTED_LANGUAGES if other != lang]
