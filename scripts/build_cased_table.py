@@ -20,10 +20,10 @@ a name's or a noun's.
 
 ``cleanup/rules/data/common/names_seen.tsv`` pools the Latin-script corpora (the supported
 languages, Dutch and Polish): every word of 3+ letters that they capitalise in mid-sentence at
-least twice in all (``lexicon.RARE_NAME_SEEN_MIN_CAPITALISED``) and that none writes in lower case
-(German's capitals aside: it capitalises every noun, but its lower-case words count). ``lexicon.name_elsewhere`` reads it
-to tell a lower-cased name (``salamanca``, ``goya`` in Portuguese) from a word.
-Rows: ``lower<TAB>capitalised count<TAB>languages that capitalise it``.
+least twice in all (``lexicon.RARE_NAME_SEEN_MIN_CAPITALISED``) and that none writes in lower
+case (German's capitals aside: it capitalises every noun, but its lower-case words count).
+``lexicon.name_elsewhere`` reads it to tell a lower-cased name (``medicaid``, ``goya`` in
+Portuguese) from a word. Rows: ``lower<TAB>capitalised count<TAB>languages that capitalise it``.
 """
 
 from __future__ import annotations
@@ -90,9 +90,9 @@ def build(lang: str) -> Path:
     return out
 
 
-#: The corpora whose capitals mark names (German capitalises every noun), and those whose lower
-#: case marks a word: Polish and Dutch too, which write common words of the Romance languages in
-#: lower case (``serenata``, ``tara``) that a name in another corpus shares.
+#: The corpora whose capitals mark names (not German's: it capitalises every noun), and those
+#: whose lower case marks a word: Dutch and Polish too, since their capitals count (a word of
+#: theirs capitalised in one of their names, ``commissie``, ``gazeta``, is no name).
 NAME_CORPORA = ("en", "es", "fr", "pt", "it", "nl", "pl")
 LOWER_CASE_CORPORA = NAME_CORPORA + ("de",)
 NAME_LETTERS = 3
@@ -116,8 +116,8 @@ def build_names_seen() -> Path:
     out = ROOT / "cleanup" / "rules" / "data" / "common" / "names_seen.tsv"
     write_table(out, "built by scripts/build_cased_table.py from the training split of the corpora of "
                 f"{', '.join(NAME_CORPORA)}; words of {NAME_LETTERS}+ letters capitalised in mid-sentence "
-                f"there {RARE_NAME_SEEN_MIN_CAPITALISED}+ times and never written in lower case by those of {', '.join(LOWER_CASE_CORPORA)}; lower, "
-                "capitalised count, languages", rows)
+                f"there {RARE_NAME_SEEN_MIN_CAPITALISED}+ times and never written in lower case by those of "
+                f"{', '.join(LOWER_CASE_CORPORA)}; lower, capitalised count, languages", rows)
     print(f"{len(rows)} names -> {out.relative_to(ROOT)}", file=sys.stderr)
     return out
 

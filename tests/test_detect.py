@@ -366,19 +366,20 @@ def test_detector_tells_a_rare_name_from_a_word_that_starts_names(text, lang, ru
     ("El rey de Jordania insta al Presidente a abandonar el poder", "es", None),  # a Spanish verb, "Insta" in en
     ("de médecins, infirmières, nutritionnistes et assistent sociaux.", "fr", None),  # a German noun: "Assistent"
     ("las condiciones de los ogoni son destrozadas", "es", None),  # a people: Spanish writes it in lower case
-    # rare in Portuguese, capitalised a few times by the corpora (names_seen.tsv), never in lower case
+    # rare in Portuguese, capitalised twice or more by the corpora (names_seen.tsv), never in lower case
     ("O programa medicaid cobre os mais pobres.", "pt", "hint.rare_lowercase_name"),  # en, fr: 3 times
     ("A impressora da epson avariou outra vez.", "pt", "hint.rare_lowercase_name"),  # pt: twice
+    # capitalised once: a word in a title as often as a name
     ("Jogava como infielder nos Estados Unidos.", "pt", None),  # en: once, in a title
-    # as rare a word is no name when it is common in the article's language (Zipf 3.0+)
     ("Cantaram uma serenata à porta da reitoria.", "pt", None),  # pt: once, in a name
+    # a word common in the article's language (Zipf 3.0+) is no name however the corpora case it
     ("Es un tejido para la cortina del salón.", "es", None),  # en, fr, pt: 4 times
 ])
 def test_detector_hints_a_name_that_only_other_corpora_know(text, lang, rule):
     """A lower-case word the article's corpus lacks is a name where the other corpora (but
     German's, which capitalises every noun) capitalise it and never write it in lower case, and
     it is no commoner in the article's language than in theirs; a word rare in the article's
-    language, where any corpus capitalises it at all."""
+    language, where the corpora capitalise it twice."""
     from cleanup.detect import suspicious_spans
 
     hints = ("hint.rare_lowercase_name", "hint.lowercase_name", "hint.unlowered_name")

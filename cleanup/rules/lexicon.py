@@ -207,8 +207,8 @@ def _rare_name_seen(word: str, lang: str) -> tuple[int, list[str]] | None:
     if (seen := names_seen().get(word)) is None or (own_zipf := zipf(word, lang)) >= RARE_NAME_SEEN_ZIPF:
         return None
     capitalised, languages = seen
-    # Where only the article's own corpus capitalises it (once or twice: its cased table needs 3),
-    # it is weighed against every other language.
+    # Where only the article's own corpus capitalises it (twice: its cased table needs 3), it is
+    # weighed against every other language.
     others = [other for other in languages if other != lang] or [other for other in SUPPORTED_LANGUAGES if other != lang]
     if own_zipf > max(zipf(word, other) for other in others) + NAME_ELSEWHERE_ZIPF_MARGIN:
         return None
