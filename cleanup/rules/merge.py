@@ -1507,6 +1507,13 @@ _ARTICLES_AFTER_GERMAN_PARTICLES = frozenset("der die das den des ein eine einen
 #: German splits two words glued where both are this common (Zipf: ``hinterdiesen``, ``kaumetwas``,
 #: ``weißjedoch``, ``ihnebenfalls``), its other word common as well (5.0).
 GERMAN_GLUE_FUNCTION_WORD_ZIPF = 5.5
+#: German compounds its words, so a glue splits off a function word only beside a very common
+#: word (Zipf 5.0); but no compound ends in a finite verb or a comparison word, nor opens with
+#: a personal pronoun or an inflected article (``verpflichtetist``, ``schwächerals``,
+#: ``zähwie``, ``siezusahen``, ``einenidealen``), so beside those a rarer word splits too.
+GERMAN_RARE_WORD_BESIDE_CLAUSE_WORD_ZIPF = 3.0
+_GERMAN_WORDS_ENDING_NO_COMPOUND = frozenset("ist sind wird werden hat haben war waren als wie nicht noch mehr".split())
+_GERMAN_WORDS_OPENING_NO_COMPOUND = frozenset("sie wir ihm einen einem".split())
 _DE_PARTICLES = frozenset("ab an auf aus bei dabei durch ein fest gleich gerade her hin los mit nach nah "
                           "statt teil um unter vor voran vorbei weg weiter wieder zu zurück zusammen über".split())
 
@@ -1613,7 +1620,9 @@ def _word_pair_score(left: str, right: str, lang: str) -> float | None:
     if function_zipf < function_floor or other_zipf < _other_word_zipf(left, right, other, function_zipf, lang):
         return None
     if lang == "de":
-        if left in _DE_PARTICLES and right not in _ARTICLES_AFTER_GERMAN_PARTICLES or other_zipf < 5.0:
+        never_in_a_compound = right in _GERMAN_WORDS_ENDING_NO_COMPOUND or left in _GERMAN_WORDS_OPENING_NO_COMPOUND
+        if (left in _DE_PARTICLES and right not in _ARTICLES_AFTER_GERMAN_PARTICLES
+                or other_zipf < (GERMAN_RARE_WORD_BESIDE_CLAUSE_WORD_ZIPF if never_in_a_compound else 5.0)):
             return None  # "dieallerdings" is two words; "zurückgab", "wiederaufgebaut" are one; "nachder" two
         if mostly_capitalised(right, "de") or left.endswith("en") and right.endswith("en"):
             return None  # a noun is capitalised ("keinerzeit"); two infinitives are a verb of the old spelling ("stehenlassen")
