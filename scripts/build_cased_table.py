@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,9 +72,16 @@ def training_lines(lang: str) -> tuple[Path, list[str]]:
     return path, [ln for ln in lines if not is_held_out(ln)]
 
 
-def build(lang: str) -> Path:
+@lru_cache(maxsize=None)
+def training_forms(lang: str) -> tuple[Path, Counter, Counter]:
+    """The corpus file of ``lang`` and its training lines' counts (:func:`count_forms`), read and
+    counted once for its own tables and for ``names_seen.tsv``."""
     path, lines = training_lines(lang)
-    capitalised, lower = count_forms(lines)
+    return (path, *count_forms(lines))
+
+
+def build(lang: str) -> Path:
+    path, capitalised, lower = training_forms(lang)
     rows = []
     for word, n in capitalised.items():
         if n >= MIN_CAPITALISED:
@@ -103,7 +111,7 @@ def build_names_seen() -> Path:
     for lang in dict.fromkeys(NAME_CORPORA + LOWER_CASE_CORPORA):
         if not (corpus_dir() / f"{lang}.txt").exists():
             continue
-        caps, lowers = count_forms(training_lines(lang)[1])
+        _, caps, lowers = training_forms(lang)
         if lang in LOWER_CASE_CORPORA:
             lower.update(lowers)
         if lang in NAME_CORPORA:

@@ -815,13 +815,14 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
         # start of a sentence, or of a clause after a colon, there only into two function words
         # ("financière: Dansla"; names and events follow colons: "viene: Picocon"); judged in
         # lower case, split with its capital kept.
-        after_colon = not sentence_start(text, m.start()) and _after_a_colon(text, m.start())
-        capitalised = (run[:1].isupper() and run[1:].islower() and len(run) >= _capitalised_run_letters(lang)
-                       and lang != "de" and (sentence_start(text, m.start()) or after_colon))
+        title_cased = run[:1].isupper() and run[1:].islower()
+        at_sentence_start = title_cased and sentence_start(text, m.start())
+        after_colon = title_cased and not at_sentence_start and _after_a_colon(text, m.start())
+        capitalised = (title_cased and len(run) >= _capitalised_run_letters(lang) and lang != "de"
+                       and (at_sentence_start or after_colon))
         # A shorter English one ("Forthe", "Areyou", "Twoof") only where both halves are
         # function words: names of 5 and 6 letters split into rarer words ("Faras", "Helima").
-        short_capitalised = (not capitalised and lang == "en" and run[:1].isupper() and run[1:].islower()
-                             and len(run) >= 5 and sentence_start(text, m.start()))
+        short_capitalised = not capitalised and lang == "en" and len(run) >= 5 and at_sentence_start
         lower = run.lower()
         if lang in _OPENERS and (fix := _opener_glue(text, m, context, lang)):
             fixes.append(fix)
