@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .article import Article, Edit
-from .chooser import Chooser, SpanChoice, around, held_to, load_chooser
+from .chooser import Chooser, SpanChoice, around, load_chooser
 from .config import DEFAULT_MODEL_DIR, SUPPORTED_LANGUAGES, Config
 from .errors import ModelError
 from .ops import NOT_AFTER_A_SUBJECT, OPS, apply_op, echoed_pronoun, glue_point, mark_span, parse_op
@@ -187,20 +187,23 @@ def _model_source(repairer: Repairer, text: str, request: _Request) -> str:
 
 
 def _chosen(chooser: Chooser, text: str, request: _Request, scores: dict[str, float], weighed: Evidence | None,
-            config: Config, notes: list[str]) -> tuple[str, float | None]:
-    """What the chooser applies to one span of the block ``text`` (``keep``: nothing) and its
-    probability; a repair a threshold turned down is noted."""
+            config: Config, notes: list[str]) -> tuple[str, float | None, str]:
+    """What the chooser applies to one span of the block ``text`` (``keep``: nothing), its
+    probability, and how it chose, for the edit's reason; a repair a threshold turned down is
+    noted."""
     if not scores:
-        return "keep", None
+        return "keep", None, ""
     choice = span_choice(text, request, scores, weighed, config)
-    likeliest, probability = chooser.choose(choice)
+    answer, probability, together = chooser.decide(choice)
+    likeliest, top = chooser.choose(choice)
     threshold = chooser.threshold_for(request.lang, likeliest)
-    answer = held_to(choice, likeliest, probability, threshold)
-    if answer == "keep" and likeliest != "keep" and probability < threshold:
+    if answer == "keep" and likeliest != "keep" and top < threshold:
         notes.append(f"{chooser.chooser_id}: repair {likeliest!r} of {text[request.span_start:request.span_end]!r} "
-                     f"not applied (block {request.block}): probability {probability:.2f}, below the threshold "
+                     f"not applied (block {request.block}): probability {top:.2f}, below the threshold "
                      f"{threshold:.2f}")
-    return answer, probability
+    how = (f"chosen by {chooser.chooser_id}: the span's repairs have probability {probability:.2f} together, "
+           f"this one the likeliest" if together else f"chosen by {chooser.chooser_id} with probability {probability:.2f}")
+    return answer, probability, how
 
 
 def span_choice(text: str, request: _Request, scores: dict[str, float], weighed: Evidence | None,
@@ -350,6 +353,7 @@ def repair_many(articles: list[Article], config: Config) -> list[Article]:
     chooser = load_chooser(path, repairer.model_id) if repairer.names_ops and config.use_chooser else None
     # the chosen option's probability, where the chooser chose (the model's score is then the edit's)
     chosen_with: list[float | None] = [None] * len(requests)
+    chosen_how = [""] * len(requests)
     notes = [list(article.notes) for article in articles]
     if repairer.names_ops:
         candidates = [_applicable_ops(blocks[n][r.block].text, r) for n, r in requests]
@@ -359,7 +363,8 @@ def repair_many(articles: list[Article], config: Config) -> list[Article]:
             outputs = []
             for i, (n, r) in enumerate(requests):
                 text = blocks[n][r.block].text
-                answer, chosen_with[i] = _chosen(chooser, text, r, scores[i], evidence[i], config, notes[n])
+                answer, chosen_with[i], chosen_how[i] = _chosen(chooser, text, r, scores[i], evidence[i], config,
+                                                                notes[n])
                 outputs.append((answer, scores[i].get(answer, -math.inf)))  # keep where none is offered: the rule's edit
         else:
             outputs = repairer.choose(sources, candidates, relative=[r.rule in RELATIVE_CHOICES for _, r in requests],
@@ -386,8 +391,7 @@ def repair_many(articles: list[Article], config: Config) -> list[Article]:
                 continue
             reason = f"{request.reason}; model: {OPS[op]}"
             if probability is not None:
-                reason += (f" (chosen by {chooser.chooser_id} with probability {probability:.2f}"
-                           f" among {', '.join(candidates[i])})")
+                reason += f" ({chosen_how[i]}, among {', '.join(candidates[i])})"
             if weighed is not None and op in (weighed.favoured, weighed.other) and weighed.log_odds:
                 reason += f" (the corpus's counts weighed {weighed.log_odds:+.2f} for {weighed.favoured!r})"
             if weighed is not None and op in (weighed.favoured, weighed.other) and weighed.lean:

@@ -6,11 +6,12 @@ from __future__ import annotations
 import json
 import math
 import random
+from dataclasses import replace
 
 import pytest
 
 from cleanup import Config, clean_article
-from cleanup.chooser import CHOOSER_FILE, Chooser, SpanChoice, context_features, features, load_chooser
+from cleanup.chooser import ANY_REPAIR, CHOOSER_FILE, Chooser, SpanChoice, context_features, features, load_chooser
 from cleanup.config import DEFAULT_MODEL_DIR
 from cleanup.training.chooser import THRESHOLDS, chosen, fit, hand_tuned, pick_thresholds, tally
 
@@ -54,6 +55,21 @@ def test_the_chooser_needs_its_threshold_only_to_repair_what_the_hand_tuned_choi
                                                             floors={"capitalise": math.inf})) == "keep"
 
 
+def test_two_repairs_unsure_between_them_are_weighed_together():
+    """``keep`` is the likeliest single option (0.38), but the two repairs have 0.62 together:
+    something is broken, and the likelier repair mends it where the language's threshold for the
+    repairs together allows."""
+    span = _span({"keep": -0.2, "comma": -0.9, "lower": -1.1})
+    weights = {"op:comma": -0.15, "op:lower": -0.3}
+    assert Chooser(weights, 0.7).decide(span) == ("keep", pytest.approx(0.38, abs=0.01), False)
+    together = Chooser(weights, 0.7, thresholds={"en": {ANY_REPAIR: 0.6}})
+    answer, probability, weighed_together = together.decide(span)
+    assert (answer, weighed_together) == ("comma", True) and probability == pytest.approx(0.62, abs=0.01)
+    assert together.decide(replace(span, lang="fr")).answer == "keep"  # no such threshold chosen for French
+    # one repair alone is held to its own threshold, not this one
+    assert together.decide(_span({"keep": -0.2, "lower": -1.1})).answer == "keep"
+
+
 def _records(n: int, seed: int) -> list[dict]:
     """Spans where the model keeps too often after one flag: its ``keep`` looks likelier, but
     the repair is right (a corrupted sentence); and clean sentences' spans where ``keep`` is
@@ -84,6 +100,32 @@ def test_the_thresholds_change_no_more_clean_spans_than_the_hand_tuned_choice():
     # a chooser that repairs everything would change every clean span at any threshold
     thresholds, _ = pick_thresholds(_records(200, 3), {"op:lower": 10.0})
     assert thresholds["en"] == {"capitalise": THRESHOLDS[-1], "repair": THRESHOLDS[-1]}
+
+
+def _unsure_records(n: int, seed: int) -> list[dict]:
+    """Corrupted spans where ``keep`` scores a little above each of two repairs, the right
+    one either, and clean spans where the model is sure of ``keep``."""
+    rng = random.Random(seed)
+    records = []
+    for k in range(n):
+        clean = rng.random() < 0.4
+        scores = ({"keep": -0.05, "comma": -1.5, "lower": -1.6} if clean
+                  else {"keep": -0.3, "comma": -0.35, "lower": -0.36})
+        right = {"keep": clean, "comma": not clean and k % 3 > 0, "lower": not clean and k % 3 == 0}
+        records.append({"seed": seed, "clean": clean, "choice": _span(scores).to_json(), "right": right})
+    return records
+
+
+def test_the_repairs_together_get_a_threshold_only_where_it_restores_spans():
+    thresholds, tables = pick_thresholds(_unsure_records(200, 8), {"score": 5.0})
+    # no repair is ever the likeliest option: only the repairs together restore the comma spans
+    assert thresholds["en"][ANY_REPAIR] <= 0.6 and tables["en"]["clean_changed"] == 0
+    records = _unsure_records(200, 8)
+    assert tables["en"]["restored"] == sum(r["clean"] or r["right"]["comma"] for r in records)
+    assert tally(records, hand_tuned) == (sum(r["clean"] for r in records), 0)
+    # where keep is right whenever the model keeps, a threshold for them would restore nothing
+    thresholds, _ = pick_thresholds(_records(200, 9), fit(_records(200, 9)))
+    assert ANY_REPAIR not in thresholds["en"]
 
 
 def test_capitalising_a_word_has_a_threshold_of_its_own():
@@ -167,9 +209,10 @@ def _scoring_repairer():
     return Scoring(model=None, tokenizer=None, model_id="fake@0", names_ops=True)
 
 
-def _model_dir(tmp_path, weights, threshold):
+def _model_dir(tmp_path, weights, threshold, thresholds=None):
     (tmp_path / "config.json").write_text("{}", encoding="utf-8")
-    (tmp_path / CHOOSER_FILE).write_text(json.dumps({"threshold": threshold, "weights": weights}), encoding="utf-8")
+    (tmp_path / CHOOSER_FILE).write_text(json.dumps({"threshold": threshold, "weights": weights,
+                                                     "thresholds": thresholds or {}}), encoding="utf-8")
     return tmp_path
 
 
@@ -186,6 +229,19 @@ def test_the_pipeline_applies_what_the_chooser_chooses_and_reports_its_probabili
     assert 0.6 <= edit.confidence < 1 and "chosen by chooser@" in edit.reason
     # without the chooser the model's likeliest option, keep, stands
     assert clean_article(text, Config(lang="en", model_path=model, use_chooser=False)).text == text
+
+
+def test_an_edit_chosen_by_the_repairs_together_says_so(tmp_path, monkeypatch):
+    import cleanup.neural as neural
+
+    monkeypatch.setattr(neural, "load_repairer", lambda path: _scoring_repairer())
+    text = "Residents of Tyumen Soon erupted with comments."
+    model = _model_dir(tmp_path, {"op:comma": -0.15, "op:lower": -0.3}, 0.99,
+                       thresholds={"en": {"capitalise": 0.99, "repair": 0.99, ANY_REPAIR: 0.6}})
+    cleaned = clean_article(text, Config(lang="en", model_path=model))
+    assert cleaned.text == "Residents of Tyumen, soon erupted with comments."
+    [edit] = [e for e in cleaned.edits if e.source == "model"]
+    assert "repairs have probability 0.62 together" in edit.reason and edit.confidence == pytest.approx(0.62, abs=0.01)
 
 
 def test_a_repair_the_chooser_is_unsure_of_is_not_applied(tmp_path, monkeypatch):

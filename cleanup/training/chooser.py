@@ -26,7 +26,7 @@ from typing import Iterable, Iterator, Optional
 
 import typer
 
-from cleanup.chooser import CHOOSER_FILE, Chooser, SpanChoice, features, held_to, threshold_group
+from cleanup.chooser import ANY_REPAIR, CHOOSER_FILE, Chooser, SpanChoice, features, held_to, threshold_group
 from cleanup.config import DEFAULT_MODEL_DIR, SUPPORTED_LANGUAGES, Config
 from cleanup.files import write_atomically
 from cleanup.ops import apply_op
@@ -148,20 +148,26 @@ def pick_thresholds(records: list[dict], weights: dict[str, float]) -> tuple[dic
     """For each language, the thresholds (:func:`cleanup.chooser.threshold_group`) that restore
     most spans without changing more spans of clean lines than the hand-tuned choice; and each
     threshold's figures. A span's outcome depends on one threshold only, the one its likeliest
-    repair is held to, so each group's figures are counted once per threshold and summed."""
+    repair is held to, so each group's figures are counted once per threshold and summed. The
+    repairs' threshold together (:data:`cleanup.chooser.ANY_REPAIR`) is chosen after those two, and
+    only where it restores more spans."""
     chooser = Chooser(weights, 1.0)
     thresholds, tables = {}, {}
     for lang in sorted({r["choice"]["lang"] for r in records}):
         ours = [r for r in records if r["choice"]["lang"] == lang]
         _, allowed = tally(ours, hand_tuned)
-        likeliest = [(rec, choice, *chooser.choose(choice))
-                     for rec, choice in ((rec, SpanChoice.from_json(rec["choice"])) for rec in ours)]
+        likeliest = []
+        for rec in ours:
+            choice = SpanChoice.from_json(rec["choice"])
+            probabilities = chooser.probabilities(choice)
+            answer = max(probabilities, key=probabilities.get)
+            likeliest.append((rec, choice, answer, probabilities[answer], probabilities))
         by_group: dict[str, dict[float, tuple[int, int]]] = {}
         for group in ("capitalise", "repair"):
             held = [item for item in likeliest if threshold_group(item[2]) == group]
             by_group[group] = {}
             for threshold in THRESHOLDS:
-                options = [(rec, held_to(choice, answer, p, threshold)) for rec, choice, answer, p in held]
+                options = [(rec, held_to(choice, answer, p, threshold)) for rec, choice, answer, p, _ in held]
                 by_group[group][threshold] = (sum(rec["right"].get(o, False) for rec, o in options),
                                               sum(rec["clean"] and o != "keep" for rec, o in options))
         pairs = [((c, r), (by_group["capitalise"][c][0] + by_group["repair"][r][0],
@@ -170,6 +176,22 @@ def pick_thresholds(records: list[dict], weights: dict[str, float]) -> tuple[dic
         fitting = [pair for pair in pairs if pair[1][1] <= allowed] or [((THRESHOLDS[-1],) * 2, pairs[-1][1])]
         (capitalise, repair), (restored, changed) = max(fitting, key=lambda p: (p[1][0], -p[0][0], -p[0][1]))
         thresholds[lang] = {"capitalise": capitalise, "repair": repair}
+        # Then the repairs together (Chooser.some_repair), given those two: where the span is kept,
+        # the strictest threshold that restores most spans without changing more clean ones.
+        by_group[ANY_REPAIR] = {}
+        for threshold in THRESHOLDS:
+            together = Chooser(weights, 1.0, thresholds={lang: {**thresholds[lang], ANY_REPAIR: threshold}})
+            options = [(rec, option if option != "keep" else (together.some_repair(choice, probabilities) or ("keep",))[0])
+                       for rec, choice, probabilities, option in
+                       ((rec, choice, p, held_to(choice, answer, top, thresholds[lang][threshold_group(answer)]))
+                        for rec, choice, answer, top, p in likeliest)]
+            by_group[ANY_REPAIR][threshold] = (sum(rec["right"].get(o, False) for rec, o in options),
+                                               sum(rec["clean"] and o != "keep" for rec, o in options))
+        gains = [(t, figures) for t, figures in by_group[ANY_REPAIR].items()
+                 if figures[1] <= allowed and figures[0] > restored]
+        if gains:
+            threshold, (restored, changed) = max(gains, key=lambda g: (g[1][0], g[0]))
+            thresholds[lang][ANY_REPAIR] = threshold
         tables[lang] = {"restored": restored, "clean_changed": changed, "hand_tuned_clean_changed": allowed,
                         "by_threshold": {group: {str(t): list(v) for t, v in table.items()}
                                          for group, table in by_group.items()}}
