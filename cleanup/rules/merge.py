@@ -1352,8 +1352,28 @@ def _function_word_before_a_hyphenated_word(text: str, lang: str) -> list[Fix]:
     for m in _FUNCTION_WORD_BEFORE_HYPHENATED.finditer(text):
         if zipf(m.group(1), lang) >= HYPHENATED_FUNCTION_WORD_ZIPF:
             at = m.start(2)
-            fixes.append(Fix(at, at, " ", f"the function word {m.group(1)!r} glued to the hyphenated word after it", 0.8))
+            reason = f"the function word {m.group(1)!r} glued to the hyphenated word after it"
+            if _lowered_hyphenated_word(m.group(2), lang):
+                fixes.append(Fix(at, at + 1, " " + text[at].lower(), reason + ", its capital the link's", 0.8))
+            else:
+                fixes.append(Fix(at, at, " ", reason, 0.8))
     return fixes
+
+
+#: The first part of a hyphenated word from which a glued function word splits off is lowered
+#: when the corpus writes it mostly in lower case, from this many letters (``emInfra-estruturas``
+#: → ``em infra-estruturas``, ``duBien-être``, ``thePotato-digging``; not ``laE-locomotive``), and
+#: the rest of the word is in lower case (not ``inNew-York``); not in German, which capitalises
+#: its nouns (``theTages-Anzeiger`` in English text keeps its capital: the corpus capitalises ``tages``).
+LOWERED_HYPHENATED_HEAD_LETTERS = 2
+
+
+def _lowered_hyphenated_word(word: str, lang: str) -> bool:
+    head, _, rest = word.partition("-")
+    if lang == "de" or len(head) < LOWERED_HYPHENATED_HEAD_LETTERS or not rest.islower() or not head[1:].islower():
+        return False
+    form = cased_table(lang).get(head.lower())
+    return form.lower_count > form.capitalised_count if form is not None else zipf(head.lower(), lang) >= COMMON_WORD_ZIPF
 
 
 #: The last part of a hyphenated word, which the letter runs stop at, glued to a function word
