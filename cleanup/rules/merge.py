@@ -814,12 +814,14 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
         # A capitalised run too ("Withland", "Salariesin"): the glue after a link at the
         # start of a sentence, or of a clause after a colon, there only into two function words
         # ("financière: Dansla"; names and events follow colons: "viene: Picocon"); judged in
-        # lower case, split with its capital kept.
+        # lower case, split with its capital kept. German at a sentence start too, where its own
+        # strict pairs hold (a function word beside a word of Zipf 5+, or a clause word:
+        # "Erwurde", "Bevorer", "Dennochsei"): one German corpus line more splits, its glue "Undwenn".
         title_cased = run[:1].isupper() and run[1:].islower()
         at_sentence_start = title_cased and sentence_start(text, m.start())
         after_colon = title_cased and not at_sentence_start and _after_a_colon(text, m.start())
-        capitalised = (title_cased and len(run) >= _capitalised_run_letters(lang) and lang != "de"
-                       and (at_sentence_start or after_colon))
+        capitalised = (title_cased and len(run) >= _capitalised_run_letters(lang)
+                       and (at_sentence_start or after_colon and lang != "de"))
         # A shorter English one ("Forthe", "Areyou", "Twoof") only where both halves are
         # function words: names of 5 and 6 letters split into rarer words ("Faras", "Helima").
         short_capitalised = not capitalised and lang == "en" and len(run) >= 5 and at_sentence_start
