@@ -1307,7 +1307,7 @@ def never_capitalised_in_german(word: str) -> bool:
 
 
 #: Elided articles and pronouns of the languages that write them ("l’instant", "dell'anno").
-_ELISIONS = {"fr": ("l", "d", "j", "n", "s", "c", "m", "t", "qu", "jusqu", "lorsqu", "puisqu"),
+_ELISIONS = {"fr": ("l", "d", "j", "n", "s", "c", "m", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"),
              "it": ("l", "d", "dell", "all", "dall", "nell", "sull", "un", "c")}
 # One fixed-width look-behind per elided word: the word after it, alone.
 _FRENCH_ELIDED_WORD = re.compile(
@@ -1443,13 +1443,16 @@ def _elision_fixes(text: str, lang: str) -> list[Fix]:
     fixes = []
     for m in re.finditer(r"(?<![\w'’])([^\W\d_]+)(?=['’][^\W\d_])", text):
         head = m.group(1)
-        known = (known_anywhere(head, lang) >= KNOWN_WORD_ZIPF and head not in _NO_WORD_BEFORE_ELISION.get(lang, ())
-                 and not _typed_elision_glue(head, lang, elisions))
-        if not head.islower() or known:
-            continue  # "aujourd'hui", "quelqu'un", "prud'hommes" are words; wordfreq's "pasm" (1.2) is noise
+        # a capitalised glue too, at a sentence start (``Onl'accepte``, ``Cen'est``) or after a
+        # name (``Catalognel'on``): no list knows the run either way
+        lower = head.lower()
+        known = (known_anywhere(lower, lang) >= KNOWN_WORD_ZIPF and lower not in _NO_WORD_BEFORE_ELISION.get(lang, ())
+                 and not _typed_elision_glue(lower, lang, elisions))
+        if not (head.islower() or head[1:].islower()) or known or lower in elisions:
+            continue  # "aujourd'hui", "quelqu'un", "prud'hommes" are words, "quoiqu'il" an elided one; wordfreq's "pasm" (1.2) is noise
         for elided in sorted(elisions, key=len, reverse=True):
             word = head[: -len(elided)]
-            if head.endswith(elided) and len(word) >= 2 and zipf(word, lang) >= ELIDED_GLUE_WORD_ZIPF:
+            if lower.endswith(elided) and len(word) >= 2 and zipf(word.lower(), lang) >= ELIDED_GLUE_WORD_ZIPF:
                 at = m.start() + len(word)
                 fixes.append(Fix(at, at, " ", f"a word glued to the elided {elided!r} after it: {word!r}", 0.8))
                 break
