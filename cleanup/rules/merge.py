@@ -1033,8 +1033,10 @@ FINAL_ACCENT_RIGHT_ZIPF = 2.0
 
 def _glue_after_a_final_accent(run: str, lang: str) -> tuple[str, str] | None:
     ending = _FINAL_ACCENT_ENDING.get(lang)
-    if ending is None or not run.islower() or not (m := ending.match(run)) or not unknown_everywhere(run):
+    if ending is None or not run.islower() or not (m := ending.match(run)):
         return None
+    if not unknown_everywhere(run) and not (lang == "fr" and run.startswith("à")):
+        return None  # no French word starts with "à": wordfreq's "àla" (2.4), "àpartir" are typed glues
     left, right = run[: m.end()], run[m.end():]
     if len(right) == 1 and right not in _ONE_LETTER_WORDS.get(lang, ""):
         return None  # a letter typed twice (``encarnaciónn``)
@@ -1452,7 +1454,8 @@ def _elision_fixes(text: str, lang: str) -> list[Fix]:
             continue  # "aujourd'hui", "quelqu'un", "prud'hommes" are words, "quoiqu'il" an elided one; wordfreq's "pasm" (1.2) is noise
         for elided in sorted(elisions, key=len, reverse=True):
             word = head[: -len(elided)]
-            if lower.endswith(elided) and len(word) >= 2 and zipf(word.lower(), lang) >= ELIDED_GLUE_WORD_ZIPF:
+            if (lower.endswith(elided) and (len(word) >= 2 or word == "à" and lang == "fr")
+                    and zipf(word.lower(), lang) >= ELIDED_GLUE_WORD_ZIPF):  # "àl'appel"
                 at = m.start() + len(word)
                 fixes.append(Fix(at, at, " ", f"a word glued to the elided {elided!r} after it: {word!r}", 0.8))
                 break
