@@ -369,6 +369,8 @@ def test_detector_tells_a_rare_name_from_a_word_that_starts_names(text, lang, ru
     # rare in Portuguese, capitalised twice or more by the corpora (names_seen.tsv), never in lower case
     ("O programa medicaid cobre os mais pobres.", "pt", "hint.rare_lowercase_name"),  # en, fr: 3 times
     ("A impressora da epson avariou outra vez.", "pt", "hint.rare_lowercase_name"),  # pt: twice
+    # three letters are enough where the other corpora capitalise the word this often
+    ("La estadounidense kim Kardashian publicó otra foto.", "es", "hint.unlowered_name"),  # en, fr, pt: 145 times
     # capitalised once: a word in a title as often as a name
     ("Jogava como infielder nos Estados Unidos.", "pt", None),  # en: once, in a title
     ("Cantaram uma serenata à porta da reitoria.", "pt", None),  # pt: once, in a name
