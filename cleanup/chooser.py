@@ -233,6 +233,12 @@ def _codes(codes: str) -> list[tuple[int, str]]:
     return [(int(m.group(1)), m.group(2)) for m in re.finditer(r"(\d)(\S)", codes)]
 
 
+#: The threshold that a span's repairs, two or more, reach together (:meth:`Chooser.some_repair`):
+#: chosen for each language where it restores spans without changing more clean ones, absent
+#: (never) elsewhere.
+ANY_REPAIR = "any repair"
+
+
 class Decision(NamedTuple):
     """What :meth:`Chooser.decide` applies to a span (``keep``: nothing) and its probability:
     the option's own, or where ``together``, the span's repairs' together (:meth:`Chooser.some_repair`)."""
@@ -279,7 +285,10 @@ class Chooser:
         ``casing``) stays the rules'. Where that leaves the span as it is, its repairs together
         may still reach the language's :data:`ANY_REPAIR` threshold (:meth:`some_repair`); the
         probability is then theirs together."""
-        probabilities = self.probabilities(span)
+        return self.decide_by(span, self.probabilities(span))
+
+    def decide_by(self, span: SpanChoice, probabilities: dict[str, float]) -> Decision:
+        """:meth:`decide`, from the span's :meth:`probabilities` computed already."""
         answer = max(probabilities, key=probabilities.get)
         probability = probabilities[answer]
         applied = held_to(span, answer, probability, self.threshold_for(span.lang, answer))
@@ -290,7 +299,8 @@ class Chooser:
     def some_repair(self, span: SpanChoice, probabilities: dict[str, float]) -> tuple[str, float] | None:
         """(the likeliest repair, the repairs' probability together) where ``span`` offers
         ``keep`` and two repairs or more the model may apply, and together they reach the
-        language's :data:`ANY_REPAIR` threshold; else None (and where none was chosen)."""
+        language's :data:`ANY_REPAIR` threshold; None where they fall short or the language has
+        no such threshold."""
         threshold = self.thresholds.get(span.lang, {}).get(ANY_REPAIR)
         repairs = {op: p for op, p in probabilities.items() if op != "keep" and span.floors.get(op) != math.inf}
         if threshold is None or "keep" not in probabilities or len(repairs) < 2:
@@ -298,11 +308,6 @@ class Chooser:
         together = sum(repairs.values())
         return (max(repairs, key=repairs.get), together) if together >= threshold else None
 
-
-#: The threshold that a span's repairs, two or more, reach together (:meth:`Chooser.some_repair`):
-#: chosen for each language where it restores spans without changing more clean ones, absent
-#: (never) elsewhere.
-ANY_REPAIR = "any repair"
 
 
 def threshold_group(answer: str) -> str:

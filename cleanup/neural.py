@@ -194,8 +194,10 @@ def _chosen(chooser: Chooser, text: str, request: _Request, scores: dict[str, fl
     if not scores:
         return "keep", None, ""
     choice = span_choice(text, request, scores, weighed, config)
-    answer, probability, together = chooser.decide(choice)
-    likeliest, top = chooser.choose(choice)
+    probabilities = chooser.probabilities(choice)
+    answer, probability, together = chooser.decide_by(choice, probabilities)
+    likeliest = max(probabilities, key=probabilities.get)
+    top = probabilities[likeliest]
     threshold = chooser.threshold_for(request.lang, likeliest)
     if answer == "keep" and likeliest != "keep" and top < threshold:
         notes.append(f"{chooser.chooser_id}: repair {likeliest!r} of {text[request.span_start:request.span_end]!r} "

@@ -181,10 +181,8 @@ def pick_thresholds(records: list[dict], weights: dict[str, float]) -> tuple[dic
         by_group[ANY_REPAIR] = {}
         for threshold in THRESHOLDS:
             together = Chooser(weights, 1.0, thresholds={lang: {**thresholds[lang], ANY_REPAIR: threshold}})
-            options = [(rec, option if option != "keep" else (together.some_repair(choice, probabilities) or ("keep",))[0])
-                       for rec, choice, probabilities, option in
-                       ((rec, choice, p, held_to(choice, answer, top, thresholds[lang][threshold_group(answer)]))
-                        for rec, choice, answer, top, p in likeliest)]
+            options = [(rec, together.decide_by(choice, probabilities).answer)
+                       for rec, choice, _, _, probabilities in likeliest]
             by_group[ANY_REPAIR][threshold] = (sum(rec["right"].get(o, False) for rec, o in options),
                                                sum(rec["clean"] and o != "keep" for rec, o in options))
         gains = [(t, figures) for t, figures in by_group[ANY_REPAIR].items()
