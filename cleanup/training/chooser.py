@@ -10,7 +10,9 @@ picks among a flagged span's repairs (:mod:`cleanup.chooser`) for a model direct
    on the spans where some option is right.
 3. **Threshold.** The least probability a repair needs, where ``keep`` is an option: for each
    language, the one that restores most spans while changing no more spans of clean lines
-   than the hand-tuned choice it replaces.
+   than the hand-tuned choice it replaces (one for ``capitalise``, one for the other repairs);
+   then, given those, the least probability a span's repairs need together
+   (:data:`cleanup.chooser.ANY_REPAIR`), kept only where it restores more spans.
 
 The result is written as ``chooser.json`` beside the model's weights, with the figures of the
 fit. About 30 minutes on 2 CPU cores for the six languages and 16 seeds (recording; the fit
