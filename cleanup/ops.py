@@ -170,7 +170,9 @@ def apply_op(op: str, text: str, start: int, end: int, lang: str, split_at: int 
         m = re.search(r"(\S+) ([A-ZÀ-Þ])(\S*)$", span)
         if m is None:
             return None
-        if (op == "comma" and m.group(1).lower() in NO_COMMA_AFTER.get(lang, ())
+        # the word before, or the last of a glued run there, split by its own span (``RispettoDella Legge``)
+        before = re.sub(r"^.*[^\W\d_](?=[A-ZÀ-Þ][^\W\d_A-ZÀ-Þ])", "", m.group(1))
+        if (op == "comma" and before.lower() in NO_COMMA_AFTER.get(lang, ())
                 and not (lang == "de" and f"{m.group(2)}{m.group(3)}".lower() in GERMAN_SUBORDINATORS)):
             # "the, turning Point": an article or a preposition never ends a clause; but a
             # German separable verb's particle does, before a subordinate clause ("so aus, dass")

@@ -50,6 +50,8 @@ def test_ops_that_do_not_fit_the_span_return_none(op, text, span):
     ("fr", "mais selon Les Echos hier", "selon Les"),  # "selon, les Echos": no clause ends with a preposition
     ("es", "dijo según La Vanguardia", "según La"),
     ("en", "signed between The Hague and", "between The"),
+    # the preposition glued to the word before it, which a merge span splits apart
+    ("it", "il RispettoDella Legge e l'Ordine", "RispettoDella Legge"),
 ])
 def test_no_comma_after_a_preposition(lang, text, span):
     start = text.index(span)
