@@ -75,6 +75,9 @@ def test_rules_unsupported_language_gets_only_language_independent_rules():
                             Config(lang="pl", use_model=False))
     assert any("language-independent" in note for note in article.notes)
     assert "  " not in article.text
+    # glues at a hyphenated word are judged by a language's word lists: none for Dutch
+    dutch = "De secretaris-generaalvan de partij sprak over deBien-être."
+    assert clean_article(dutch, Config(lang="nl", use_model=False)).text == dutch
 
 
 def test_rules_verifier_refuses_digit_and_letter_changes():

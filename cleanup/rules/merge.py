@@ -805,10 +805,10 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
     >>> [f.reason for f in propose_word_word("pourl’instant, aujourd’hui", "fr", None)]
     ["a word glued to the elided 'l' after it: 'pour'"]
     """
-    fixes = (_elision_fixes(text, lang) + _contraction_fixes(text, lang)
-             + _function_word_before_a_hyphenated_word(text, lang) + _function_word_after_a_hyphenated_word(text, lang))
+    fixes = _elision_fixes(text, lang) + _contraction_fixes(text, lang)
     if lang not in WORD_WORD_LANGUAGES:
         return fixes
+    fixes += _function_word_before_a_hyphenated_word(text, lang) + _function_word_after_a_hyphenated_word(text, lang)
     for m in itertools.chain(_letter_runs(text, lang), _elided_words(text, lang)):
         run = m.group(0)
         # A capitalised run too ("Withland", "Salariesin"): the glue after a link at the
@@ -1415,7 +1415,7 @@ def _function_word_after_a_hyphenated_word(text: str, lang: str) -> list[Fix]:
         if not (part.islower() or german_noun):
             continue
         lower = part.lower()
-        known = max(known_anywhere(lower, other) for other in (lang, *WORD_WORD_LANGUAGES)) >= UNKNOWN_RUN_ZIPF
+        known = max(known_anywhere(lower, other) for other in WORD_WORD_LANGUAGES) >= UNKNOWN_RUN_ZIPF
         lowered_name = part.islower() and mostly_capitalised(lower, lang) and not (
             (form := cased_table(lang).get(lower)) is not None and form.lower_count > 0)
         if known and not lowered_name:
