@@ -808,7 +808,8 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
     fixes = _elision_fixes(text, lang) + _contraction_fixes(text, lang)
     if lang not in WORD_WORD_LANGUAGES:
         return fixes
-    fixes += _function_word_before_a_hyphenated_word(text, lang) + _function_word_after_a_hyphenated_word(text, lang)
+    fixes += (_function_word_before_a_hyphenated_word(text, lang) + _function_word_after_a_hyphenated_word(text, lang)
+              + _conjunction_between_names(text, lang))
     for m in itertools.chain(_letter_runs(text, lang), _elided_words(text, lang)):
         run = m.group(0)
         # A capitalised run too ("Withland", "Salariesin"): the glue after a link at the
@@ -1087,6 +1088,24 @@ _SOLID_CONNECTIVES = {lang: {phrase.replace(" ", ""): phrase for phrase in phras
 #: (``Robinet``), nor the one-letter words of es, pt and it.
 _CONJUNCTIONS_ENDING_GLUES = {"en": ("and",), "de": ("und", "oder")}
 CONJUNCTION_GLUE_WORD_ZIPF = 3.0
+
+
+#: ...and a rarer capitalised word (a name: ``Ahmetand Muhammed``, ``Stanningand Glover``) glued
+#: to the conjunction before another capitalised word, two names joined: no line of the en and de
+#: corpora splits so (``Balsamand lake``, a lake's name, is left whole).
+CONJUNCTION_BETWEEN_NAMES_WORD_ZIPF = 1.5
+_NAME_GLUED_TO_CONJUNCTION = re.compile(r"(?<![\w@#/.\-'’])([A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]{3,})(and|und)(?= [A-ZÀ-Þ])")
+
+
+def _conjunction_between_names(text: str, lang: str) -> list[Fix]:
+    fixes = []
+    for m in _NAME_GLUED_TO_CONJUNCTION.finditer(text):
+        name, conjunction = m.group(1), m.group(2)
+        if (conjunction in _CONJUNCTIONS_ENDING_GLUES.get(lang, ()) and unknown_everywhere(m.group(0))
+                and CONJUNCTION_BETWEEN_NAMES_WORD_ZIPF <= zipf(name.lower(), lang) < CONJUNCTION_GLUE_WORD_ZIPF):
+            fixes.append(Fix(m.end(1), m.end(1), " ", f"a name glued to {conjunction!r} before another name: "
+                                                      f"{name!r}", 0.8))
+    return fixes
 
 
 def _conjunction_glue(run: str, lang: str) -> tuple[str, str] | None:
