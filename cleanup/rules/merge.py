@@ -1098,10 +1098,13 @@ _NAME_GLUED_TO_CONJUNCTION = re.compile(r"(?<![\w@#/.\-'’])([A-ZÀ-Þ][^\W\d_A
 
 
 def _conjunction_between_names(text: str, lang: str) -> list[Fix]:
+    conjunctions = _CONJUNCTIONS_ENDING_GLUES.get(lang, ())
+    if not conjunctions:
+        return []
     fixes = []
     for m in _NAME_GLUED_TO_CONJUNCTION.finditer(text):
         name, conjunction = m.group(1), m.group(2)
-        if (conjunction in _CONJUNCTIONS_ENDING_GLUES.get(lang, ()) and unknown_everywhere(m.group(0))
+        if (conjunction in conjunctions and unknown_everywhere(m.group(0))
                 and CONJUNCTION_BETWEEN_NAMES_WORD_ZIPF <= zipf(name.lower(), lang) < CONJUNCTION_GLUE_WORD_ZIPF):
             fixes.append(Fix(m.end(1), m.end(1), " ", f"a name glued to {conjunction!r} before another name: "
                                                       f"{name!r}", 0.8))
@@ -1431,13 +1434,12 @@ def _function_word_after_a_hyphenated_word(text: str, lang: str) -> list[Fix]:
     for m in _LAST_HYPHENATED_PART.finditer(text):
         part = m.group(1)
         german_noun = lang == "de" and part[0].isupper() and part[1:].islower()
-        if not (part.islower() or german_noun):
-            continue
+        if len(part) < 5 or not (part.islower() or german_noun):
+            continue  # (a word of 3+ letters and a function word of 2+)
         lower = part.lower()
-        known = max(known_anywhere(lower, other) for other in WORD_WORD_LANGUAGES) >= UNKNOWN_RUN_ZIPF
-        lowered_name = part.islower() and mostly_capitalised(lower, lang) and not (
-            (form := cased_table(lang).get(lower)) is not None and form.lower_count > 0)
-        if known and not lowered_name:
+        # a name in lower case (``geraldo``): the cased table lists it, and never in lower case
+        lowered_name = part.islower() and (form := cased_table(lang).get(lower)) is not None and form.lower_count == 0
+        if not lowered_name and max(known_anywhere(lower, other) for other in WORD_WORD_LANGUAGES) >= UNKNOWN_RUN_ZIPF:
             continue
         best = None
         for i in range(3, len(part) - 1):
