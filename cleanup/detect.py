@@ -406,7 +406,7 @@ def _hints(text: str, lang: str, glue_hints: bool = False, context=None) -> list
         ) or not after_name and _plural_participle(text, m.end(2), word, lang)
         lower_only = lower_only or verb
         # German capitalises its nouns, not its headlines: a line of nouns is no title there.
-        headline = title_case_line(text, m.start()) and not (lang == "de" and verb)
+        headline = title_case_line(text, m.start(2), judged_word=True) and not (lang == "de" and verb)
         if headline or (after_name and not verb and not _may_end_a_name(text, m.end(2), word, lang, lower_only)):
             continue  # a name of several words, a headline in title case
         lower = word.lower()
@@ -447,7 +447,7 @@ def _hints(text: str, lang: str, glue_hints: bool = False, context=None) -> list
             spans.append(Span(prev_start, m.end(2), rule,
                               f"{word!r}, mostly lower-case, is capitalised in mid-sentence: after a link?"))
     for m in _CAPITALISED_VERB_WITH_CLITIC.get(lang, _NOTHING).finditer(text):
-        if not title_case_line(text, m.start(2)):
+        if not title_case_line(text, m.start(2), judged_word=True):
             spans.append(Span(m.start(1), m.end(2), "hint.capital_verb",
                               f"{m.group(2)!r}, a verb with its pronoun, is capitalised in mid-sentence: a segment "
                               "translated on its own after a link"))

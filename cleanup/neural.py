@@ -531,7 +531,7 @@ def keep_penalty(request: _Request, text: str | None = None) -> float:
     if request.lang == "de" or (request.rule == "hint.case_glue" and request.lang not in INNER_CAPITAL_HINT_LANGUAGES):
         return 0.0
     if (request.rule == "model.capital_in_title" and request.lang in CAPITAL_IN_PROSE_LANGUAGES and text is not None
-            and not title_case_line(text, request.span_end - 1)
+            and not title_case_line(text, request.span_end - 1, judged_word=True)
             and text[request.span_start:request.span_end].rsplit(" ", 1)[-1].lower() not in ARTICLES[request.lang]):
         return CAPITAL_IN_PROSE_KEEP_PENALTY
     return KEEP_PENALTY_BY_RULE.get(request.rule, 0.0)

@@ -1095,11 +1095,29 @@ def _headline(text: str, at: int) -> bool:
 CONNECTIVE_LOWERED_UNLISTED_ZIPF = 4.0
 
 
-def title_case_line(text: str, at: int) -> bool:
+def title_case_line(text: str, at: int, judged_word: bool = False) -> bool:
     """Whether the line holding ``at`` is a headline in title case, or the quotation holding it
     a title (``“Running Out of Time 2” will be released``, also in straight quotes): most of
-    its words capitalised (:func:`_in_title_case`)."""
-    return quoted_title(text, at) or _in_title_case(_line_at(text, at)[1])
+    its words capitalised (:func:`_in_title_case`).
+
+    With ``judged_word``, the word at ``at`` (whose capital is in question) does not count: a
+    capital that may be a link's trace does not vote for its own line being a headline.
+
+    >>> line = "The decision was made after consulting with President Maia Sandu, Gavrilita Reported on Friday, February 10."
+    >>> at = line.index("Reported")  # 8 capitals of 15 words with it, 7 of 14 without
+    >>> title_case_line(line, at), title_case_line(line, at, judged_word=True)
+    (True, False)
+    """
+    if quoted_title(text, at):
+        return True
+    line_start, line = _line_at(text, at)
+    if judged_word:
+        offset = at - line_start
+        # ``at`` may fall inside the word, or on the space before it
+        head = offset if line[offset:offset + 1].isspace() else re.search(r"\S*$", line[:offset]).start()
+        tail = offset + re.match(r"\s*\S*", line[offset:]).end()
+        line = line[:head] + line[tail:]
+    return _in_title_case(line)
 
 
 def quoted_title(text: str, at: int) -> bool:
