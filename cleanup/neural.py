@@ -624,6 +624,11 @@ def _applicable_ops(text: str, request: _Request) -> list[str]:
         options = [op for op in options if op != "split lower"]  # "LesAllemands": "les Allemands", a people
     if point and f"{span[:point]} {span[point:]}" in text:
         options = [op for op in options if op != "split lower"]  # the text writes it so elsewhere ("Arctic College")
+    if point and "drop" in options and _no_link_text_before(span[:point], text, request):
+        options = [op for op in options if op != "drop"]  # ``könnenSie diese``: the formal pronoun, glued
+        if re.search(rf"[^\W\d_] {re.escape(span[point:])}\b", text):
+            # the article addresses its reader so elsewhere (``falls Sie mehr Energie``)
+            options = [op for op in options if op != "split lower"]
     if point and _pronoun_before_a_non_verb(text, request, span[point:]):
         options = [op for op in options if op not in ("split", "split lower")]  # ``HullShe invested`` may be a clause
     if request.lang == "en" and (echo := echoed_pronoun(text[request.span_end:])) is not None:
@@ -665,6 +670,15 @@ def _people_after_a_french_article(left: str, right: str, lang: str) -> bool:
     form = cased_table("fr").get(right.lower()) if lang == "fr" else None
     return (left.lower() in _FRENCH_PLURAL_ARTICLES and form is not None
             and form.capitalised_count >= FRENCH_PEOPLE_MIN_CAPITALISED and right.lower().endswith("s"))
+
+
+def _no_link_text_before(left: str, text: str, request: _Request) -> bool:
+    """Whether the word a German pronoun is glued to is written in lower case, a verb or an
+    adverb (``könnenSie diese``, ``warumSie nach``), so the pronoun is the sentence's own,
+    glued, where the formal ``Sie`` is common: the translator inserts one after a link's text,
+    a noun or a name, capitalised in German (``die StreitkräfteSie haben``, ``das TreffenEs``;
+    a verb's capital says nothing there: ``Das PraktizierenSie``)."""
+    return request.lang == "de" and left[:1].islower()
 
 
 def _pronoun_before_a_non_verb(text: str, request: _Request, right: str) -> bool:

@@ -489,6 +489,23 @@ def test_a_pronoun_glued_before_a_word_no_subject_precedes_is_dropped(text, left
     assert clean_article(text, Config(lang="en")).text == expected
 
 
+@pytest.mark.parametrize("text, run, options", [
+    # after a German verb or adverb the pronoun is the sentence's own: never dropped ...
+    ("Die Menschen fragen, warumSie nach zehn Jahren noch regieren.", "warumSie", ["split", "split lower"]),
+    # ... and where the article addresses its reader elsewhere, it keeps its capital
+    ("Falls Sie Energie sparen möchten, könnenSie diese Schritte ausführen.", "könnenSie", ["split"]),
+    # after a noun, the capitalised end of a link's text, it may be the translator's to drop
+    ("Die StreitkräfteSie haben den Angriff abgewehrt.", "StreitkräfteSie", ["split", "split lower", "drop"]),
+])
+def test_a_german_pronoun_glued_to_a_lower_case_word_is_never_dropped(text, run, options):
+    from cleanup.neural import _applicable_ops, _Request
+
+    start = text.index(run)
+    request = _Request(0, "de", 0, len(text), start, start + len(run), "merge.case_boundary", "",
+                       split_at=len(run) - 3)
+    assert sorted(_applicable_ops(text, request)) == sorted(options)
+
+
 def test_a_glue_the_text_writes_apart_elsewhere_is_split_as_it_is_written_there():
     """``ArcticCollege``: the same paragraph writes ``Arctic College``, so ``split lower`` (the
     model's choice alone: ``Arctic college``) is not offered."""

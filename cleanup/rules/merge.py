@@ -2105,15 +2105,18 @@ def _straight_quote_fixes(text: str, lang: str) -> list[Fix]:
     closes (``"mistakes"in`` → ``"mistakes" in``), the 1st, 3rd… opens (``said"no``). Only
     in a block whose straight quotes pair up: an odd count means one is missing (or an inch
     mark), and then no position can be trusted. German quotes part of a compound
-    (``"Widerstands"kämpfer``): there a closing quote before a lower-case letter stays."""
+    (``"Widerstands"kämpfer``): there a closing quote before a lower-case letter stays, unless
+    the word after it is one German writes in lower case, a function word, a verb or an
+    adjective, which ends no compound (``"Stena Impero"ist``, ``"Echtzeit"die``)."""
     quotes = [m.start() for m in re.finditer('"', text)]
     if not quotes or len(quotes) % 2:
         return []
     fixes = []
     for n, at in enumerate(quotes):
         before, after = text[at - 1 : at], text[at + 1 : at + 2]
-        if lang == "de" and n % 2 and after.islower() and before.isalpha():
-            continue
+        if lang == "de" and n % 2 and after.islower() and before.isalpha() and not lowercase_in_german(
+                re.match(r"[^\W\d_]+", text[at + 1:]).group(0)):
+            continue  # a compound's quoted part, before its lower-case rest
         if n % 2 and re.fullmatch(r"[^\W\d_]", after) and re.fullmatch(r"[^\W\d_]|[.,!?]", before or " "):
             fixes.append(Fix(at, at + 1, '" ', "a closing quote glued to the next word", 0.85))
         elif (not n % 2 and re.fullmatch(r"[^\W\d_]", before or " ") and re.fullmatch(r"[^\W\d_]", after or " ")
