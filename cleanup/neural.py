@@ -624,7 +624,7 @@ def _applicable_ops(text: str, request: _Request) -> list[str]:
         options = [op for op in options if op != "split lower"]  # "LesAllemands": "les Allemands", a people
     if point and f"{span[:point]} {span[point:]}" in text:
         options = [op for op in options if op != "split lower"]  # the text writes it so elsewhere ("Arctic College")
-    if point and "drop" in options and _no_link_text_before(span[:point], text, request):
+    if point and "drop" in options and _no_link_text_before(span[:point], request):
         options = [op for op in options if op != "drop"]  # ``könnenSie diese``: the formal pronoun, glued
         if re.search(rf"[^\W\d_] {re.escape(span[point:])}\b", text):
             # the article addresses its reader so elsewhere (``falls Sie mehr Energie``)
@@ -672,7 +672,7 @@ def _people_after_a_french_article(left: str, right: str, lang: str) -> bool:
             and form.capitalised_count >= FRENCH_PEOPLE_MIN_CAPITALISED and right.lower().endswith("s"))
 
 
-def _no_link_text_before(left: str, text: str, request: _Request) -> bool:
+def _no_link_text_before(left: str, request: _Request) -> bool:
     """Whether the word a German pronoun is glued to is written in lower case, a verb or an
     adverb (``könnenSie diese``, ``warumSie nach``), so the pronoun is the sentence's own,
     glued, where the formal ``Sie`` is common: the translator inserts one after a link's text,

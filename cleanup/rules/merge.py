@@ -830,7 +830,7 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
         if lang in _OPENERS and (fix := _opener_glue(text, m, context, lang)):
             fixes.append(fix)
             continue
-        if lang == "en" and _english_preposition_and_a(run, text, m.start(), m.end()):
+        if lang == "en" and _english_function_word_and_a(run, text, m.start(), m.end()):
             fixes.append(_split_fix(m, run[:2], "a", "a short function word glued to the article 'a' after it"))
             continue
         if (connective := _glued_connective(run, lang)) is not None:
@@ -879,15 +879,15 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
     return fixes
 
 
-#: English two-letter function words that the article ``a`` follows, and which no English word
-#: of three letters written in mid-sentence in lower case spells with it: the English corpus
+#: English two-letter function words that the article ``a`` follows, and that make no English
+#: word with it written in lower case before another word: the English corpus
 #: (136,303 lines) never writes ``ina``, ``isa``, ``ofa``, ``ona``, ``toa``, ``bya`` before a lower-case
 #: word, ``ata`` once after a name (``Korkyt ata``), ``asa`` once. The rule's run of 5 letters
 #: or more (:func:`propose_word_word`) leaves them to this one.
 _EN_WORDS_BEFORE_A = frozenset("in is at of on to as by".split())
 
 
-def _english_preposition_and_a(run: str, text: str, start: int, end: int) -> bool:
+def _english_function_word_and_a(run: str, text: str, start: int, end: int) -> bool:
     """Whether ``run`` is an English function word glued to ``a``, before a lower-case word
     the article fits, not after a capitalised word, where a name may go on (``Korkyt ata``),
     and not a word the corpus writes in lower case: ``destroyed ina fire`` → ``in a fire``,
