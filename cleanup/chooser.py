@@ -309,7 +309,6 @@ class Chooser:
         return (max(repairs, key=repairs.get), together) if together >= threshold else None
 
 
-
 def threshold_group(answer: str) -> str:
     """Which of a language's thresholds a repair is held to. Capitalising a word has one of
     its own: clean text offers it far more spans (every lower-case word the corpus mostly
