@@ -742,14 +742,16 @@ def propose_name_word(text: str, lang: str, context) -> list[Fix]:
 
 
 #: Function words that end no name, and a capitalised word common enough (Zipf, in the
-#: article's language) to be one before them: ``Independenceof`` → ``Independence of``. On the
-#: six corpora no run no list knows splits so (``Merethe``, ``Picocon``, ``Smartcom`` end in
-#: ``the``, ``con``, ``com``, left out); rarer first words are names (``Baffinland``,
-#: ``Weserhof``, ``Averof``).
+#: article's language) to be one before them: ``Independenceof`` → ``Independence of``,
+#: ``Congrèssi``, ``Cogeco Câbleest``, ``Londrain``. On the six corpora only the Spanish one's own
+#: glue splits so (``Allíse necesitan``; ``Merethe``, ``Picocon``, ``Smartcom``, ``Dicket`` end in
+#: ``the``, ``con``, ``com``, ``et``, left out); rarer first words are names (``Baffinland``,
+#: ``Weserhof``, ``Averof``). The words after ``que`` / ``per`` / ``um`` were added in the
+#: twenty-eighth session: read seeds fr +2, it +1, no clean line changed.
 _FUNCTION_WORDS_ENDING_NO_NAME = {lang: tuple(words.split()) for lang, words in {
     "en": "of are were was has have had and with from that this",
-    "es": "de del que los las por para", "fr": "de des du que les pour avec",
-    "pt": "de do da dos das que por para", "it": "di del della che per"}.items()}
+    "es": "de del que los las por para el en la no se le", "fr": "de des du que les pour avec est en ou si dans sur",
+    "pt": "de do da dos das que por para em no na os um", "it": "di del della che per il la in non con"}.items()}
 CAPITALISED_WORD_BEFORE_FUNCTION_WORD_ZIPF = 3.5
 
 
