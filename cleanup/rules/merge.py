@@ -747,11 +747,12 @@ def propose_name_word(text: str, lang: str, context) -> list[Fix]:
 #: glue splits so (``Allíse necesitan``; ``Merethe``, ``Picocon``, ``Smartcom``, ``Dicket`` end in
 #: ``the``, ``con``, ``com``, ``et``, left out); rarer first words are names (``Baffinland``,
 #: ``Weserhof``, ``Averof``). The words after ``que`` / ``per`` / ``um`` were added in the
-#: twenty-eighth session: read seeds fr +2, it +1, no clean line changed.
+#: twenty-eighth session: read seeds fr +2, it +1, no clean line changed; with the one-letter
+#: ``and`` (``Economiae Gestão``, ``Poloniay``, past the Latin ``-ae`` guard of names) pt +2, es +1.
 _FUNCTION_WORDS_ENDING_NO_NAME = {lang: tuple(words.split()) for lang, words in {
     "en": "of are were was has have had and with from that this",
-    "es": "de del que los las por para el en la no se le", "fr": "de des du que les pour avec est en ou si dans sur",
-    "pt": "de do da dos das que por para em no na os um", "it": "di del della che per il la in non con"}.items()}
+    "es": "de del que los las por para el en la no se le y", "fr": "de des du que les pour avec est en ou si dans sur",
+    "pt": "de do da dos das que por para em no na os um se e", "it": "di del della che per il la in non con e"}.items()}
 CAPITALISED_WORD_BEFORE_FUNCTION_WORD_ZIPF = 3.5
 
 
