@@ -748,21 +748,42 @@ def propose_name_word(text: str, lang: str, context) -> list[Fix]:
 #: ``the``, ``con``, ``com``, ``et``, left out); rarer first words are names (``Baffinland``,
 #: ``Weserhof``, ``Averof``). The words after ``que`` / ``per`` / ``um`` were added in the
 #: twenty-eighth session: read seeds fr +2, it +1, no clean line changed; with the one-letter
-#: ``and`` (``Economiae Gestão``, ``Poloniay``, past the Latin ``-ae`` guard of names) pt +2, es +1.
+#: ``and`` (``Economiae Gestão``, ``Poloniay``, past the Latin ``-ae`` guard of names) pt +2, es +1;
+#: German, with its compound nouns no list knows (``Seniorenzentrumund``, ``Gemeinwesenzu``),
+#: de +2: on its corpus 8 runs split, each its own glue (``Novemberzu``, ``Gegnerund``,
+#: ``Kriminalpolizeivon``).
 _FUNCTION_WORDS_ENDING_NO_NAME = {lang: tuple(words.split()) for lang, words in {
     "en": "of are were was has have had and with from that this",
     "es": "de del que los las por para el en la no se le y", "fr": "de des du que les pour avec est en ou si dans sur",
-    "pt": "de do da dos das que por para em no na os um se e", "it": "di del della che per il la in non con e"}.items()}
+    "pt": "de do da dos das que por para em no na os um se e", "it": "di del della che per il la in non con e",
+    # not German ``in``, ``ist``, ``als``, ``den``, ``der``, ``des``, which end feminine nouns and
+    # compounds' heads (``Chefökonomin``, ``Bankenlobbyist``, ``Flugpersonals``, ``Milliardenschulden``)
+    "de": "und oder gegen über nach für von vor mit bei auf aus zu im an am wie die das dem eine ein wird hat war "
+          "sind"}.items()}
 CAPITALISED_WORD_BEFORE_FUNCTION_WORD_ZIPF = 3.5
+#: ...or in German a noun the corpus capitalises this often and never writes in lower case.
+GERMAN_LISTED_NOUN_MIN_CAPITALISED = 3
 
 
 def _capitalised_word_and_function_word(run: str, lang: str) -> tuple[str, str] | None:
     for right in _FUNCTION_WORDS_ENDING_NO_NAME.get(lang, ()):
         left = run[: -len(right)]
-        if (run.endswith(right) and len(left) >= 4
-                and zipf(left, lang) >= CAPITALISED_WORD_BEFORE_FUNCTION_WORD_ZIPF):
+        if run.endswith(right) and len(left) >= 4 and (
+                zipf(left, lang) >= CAPITALISED_WORD_BEFORE_FUNCTION_WORD_ZIPF
+                or lang == "de" and _german_noun_no_list_knows(left)):
             return left, right
     return None
+
+
+def _german_noun_no_list_knows(word: str) -> bool:
+    """A German compound noun wordfreq lacks, by the corpus's table or its head
+    (``Seniorenzentrum``, ``Gemeinwesen``): German glues its nouns to the next word as often
+    as names."""
+    from .casing import german_noun_evidence  # casing imports this module
+    form = cased_table("de").get(word.lower())
+    if form is not None:
+        return form.lower_count == 0 and form.capitalised_count >= GERMAN_LISTED_NOUN_MIN_CAPITALISED
+    return german_noun_evidence(word.lower()) is not None
 
 
 WORD_WORD_LANGUAGES = frozenset({"en", "es", "fr", "de", "it", "pt"})
