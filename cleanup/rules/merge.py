@@ -748,42 +748,21 @@ def propose_name_word(text: str, lang: str, context) -> list[Fix]:
 #: ``the``, ``con``, ``com``, ``et``, left out); rarer first words are names (``Baffinland``,
 #: ``Weserhof``, ``Averof``). The words after ``que`` / ``per`` / ``um`` were added in the
 #: twenty-eighth session: read seeds fr +2, it +1, no clean line changed; with the one-letter
-#: ``and`` (``Economiae Gestão``, ``Poloniay``, past the Latin ``-ae`` guard of names) pt +2, es +1;
-#: German, with its compound nouns no list knows (``Seniorenzentrumund``, ``Gemeinwesenzu``),
-#: de +2: on its corpus 8 runs split, each its own glue (``Novemberzu``, ``Gegnerund``,
-#: ``Kriminalpolizeivon``).
+#: ``and`` (``Economiae Gestão``, ``Poloniay``, past the Latin ``-ae`` guard of names) pt +2, es +1.
 _FUNCTION_WORDS_ENDING_NO_NAME = {lang: tuple(words.split()) for lang, words in {
     "en": "of are were was has have had and with from that this",
     "es": "de del que los las por para el en la no se le y", "fr": "de des du que les pour avec est en ou si dans sur",
-    "pt": "de do da dos das que por para em no na os um se e", "it": "di del della che per il la in non con e",
-    # not German ``in``, ``ist``, ``als``, ``den``, ``der``, ``des``, which end feminine nouns and
-    # compounds' heads (``Chefökonomin``, ``Bankenlobbyist``, ``Flugpersonals``, ``Milliardenschulden``)
-    "de": "und oder gegen über nach für von vor mit bei auf aus zu im an am wie die das dem eine ein wird hat war "
-          "sind"}.items()}
+    "pt": "de do da dos das que por para em no na os um se e", "it": "di del della che per il la in non con e"}.items()}
 CAPITALISED_WORD_BEFORE_FUNCTION_WORD_ZIPF = 3.5
-#: ...or in German a noun the corpus capitalises this often and never writes in lower case.
-GERMAN_LISTED_NOUN_MIN_CAPITALISED = 3
 
 
 def _capitalised_word_and_function_word(run: str, lang: str) -> tuple[str, str] | None:
     for right in _FUNCTION_WORDS_ENDING_NO_NAME.get(lang, ()):
         left = run[: -len(right)]
-        if run.endswith(right) and len(left) >= 4 and (
-                zipf(left, lang) >= CAPITALISED_WORD_BEFORE_FUNCTION_WORD_ZIPF
-                or lang == "de" and _german_noun_no_list_knows(left)):
+        if (run.endswith(right) and len(left) >= 4
+                and zipf(left, lang) >= CAPITALISED_WORD_BEFORE_FUNCTION_WORD_ZIPF):
             return left, right
     return None
-
-
-def _german_noun_no_list_knows(word: str) -> bool:
-    """A German compound noun wordfreq lacks, by the corpus's table or its head
-    (``Seniorenzentrum``, ``Gemeinwesen``): German glues its nouns to the next word as often
-    as names."""
-    from .casing import german_noun_evidence  # casing imports this module
-    form = cased_table("de").get(word.lower())
-    if form is not None:
-        return form.lower_count == 0 and form.capitalised_count >= GERMAN_LISTED_NOUN_MIN_CAPITALISED
-    return german_noun_evidence(word.lower()) is not None
 
 
 WORD_WORD_LANGUAGES = frozenset({"en", "es", "fr", "de", "it", "pt"})
@@ -1342,8 +1321,10 @@ def propose_noun_word(text: str, lang: str, context) -> list[Fix]:
                 or not unknown_everywhere(run) or _recurs(context, run)):
             continue
         best = None
-        for i in range(3, len(run) - 2):
+        for i in range(3, len(run) - 1):
             left, right = run[:i], run[i:]
+            if len(right) == 2 and right not in _GERMAN_TWO_LETTER_WORDS_AFTER_A_NOUN:
+                continue
             if not _capitalised_german_noun(left):
                 if _compound_noun_glued_to_a_function_word(left, right) and (best is None or zipf(right, "de") > best[0]):
                     best = (zipf(right, "de"), left, right)
@@ -1387,11 +1368,20 @@ _GERMAN_INTERJECTIONS = frozenset({"ach", "oh"})
 #: any common function word on the right, 21 more, all wrong, where ``-als``, ``-den``, ``-ist``
 #: end a word (``Personals``, ``Schulden``, ``Lobbyist``).
 _GERMAN_PREPOSITIONS = frozenset("vor von für mit nach bei aus auf über unter gegen ohne durch seit".split())
+#: ...and conjunctions, contractions, articles and auxiliaries that end no noun either
+#: (``Seniorenzentrumund``, ``Gemeinwesenzu``; twenty-eighth session: read seeds de +2, and on the
+#: German corpus 1 line more splits, its glue ``Novemberzu``). Not ``in``,
+#: ``ist``, ``als``, ``den``, ``der``, ``des``, which end feminine nouns and compounds' heads
+#: (``Chefökonomin``, ``Bankenlobbyist``, ``Flugpersonals``, ``Milliardenschulden``).
+_GERMAN_WORDS_AFTER_A_COMPOUND = _GERMAN_PREPOSITIONS | frozenset(
+    "und oder wie die das dem ein eine wird hat war sind zu im".split())
+#: The two-letter words among them, which end no German noun at all.
+_GERMAN_TWO_LETTER_WORDS_AFTER_A_NOUN = frozenset({"zu", "im"})
 COMPOUND_HEAD_LETTERS = 4
 
 
 def _compound_noun_glued_to_a_function_word(left: str, right: str) -> bool:
-    return (right in _GERMAN_PREPOSITIONS or right in _GERMAN_FINITE_EN_VERBS) and any(
+    return (right in _GERMAN_WORDS_AFTER_A_COMPOUND or right in _GERMAN_FINITE_EN_VERBS) and any(
         _capitalised_german_noun(left[start:]) for start in range(1, len(left) - COMPOUND_HEAD_LETTERS + 1))
 
 
