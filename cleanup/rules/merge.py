@@ -1084,19 +1084,23 @@ def _short_glue_after_an_accented_verb(run: str, lang: str) -> tuple[str, str] |
 
 #: Endings that close a word and are never followed by another letter inside one: Portuguese
 #: ``-ão``, ``-ões``, ``-ães`` (the plural of ``-ão`` is ``-ãos``, its diminutive ``-ãozinho``),
-#: Spanish ``-ión`` (its plural ``-iones`` loses the accent), Italian final accented vowels
+#: Spanish ``-ión`` (its plural ``-iones`` loses the accent) and, since the twenty-eighth session, a
+#: first accented vowel that ends a common word (``eludióla``, ``estádetenido``; the Spanish corpus
+#: splits one line more, its glue ``estádetenido``), Italian final accented vowels
 #: (``città``, ``perché``, ``più``), and Portuguese and French ``à`` alone. In a lower-case run no
 #: list knows, a word glued after one splits there: ``entãoestruturar``, ``guardiõesobservavam``,
 #: ``dãoa``, ``àfé``, ``elecciónde``, ``piùgrande``. On the es, fr, pt and it corpora this splits
 #: two lines: the French corpus's own glue (``ànouveau``), and Spanish ``licitaciónes`` (a plural
 #: that kept its accent), which the split of a function word below makes anyway.
 _FINAL_ACCENT_ENDING = {"pt": re.compile(r"^(?:à|.+?(?:ão|ões|ães))(?=[^\Wsz])"),
-                        "es": re.compile(r"^.+?ión(?=[^\W])"),
+                        "es": re.compile(r"^(?:.+?ión|[^\Wáéíóú]+?[áéíóú])(?=[^\W])"),
                         "it": re.compile(r"^.+?[àèéìòù](?=[^\W])"),
                         "fr": re.compile(r"^à(?=[^\W])")}
 #: The word before must be this common (Zipf), the word after a little less.
 FINAL_ACCENT_LEFT_ZIPF = 3.0
 FINAL_ACCENT_RIGHT_ZIPF = 2.0
+#: ...but before a function word a rarer word splits off too (``eludióla``).
+FINAL_ACCENT_LEFT_ZIPF_BEFORE_FUNCTION_WORD = 2.0
 
 
 def _glue_after_a_final_accent(run: str, lang: str) -> tuple[str, str] | None:
@@ -1108,7 +1112,13 @@ def _glue_after_a_final_accent(run: str, lang: str) -> tuple[str, str] | None:
     left, right = run[: m.end()], run[m.end():]
     if len(right) == 1 and right not in _ONE_LETTER_WORDS.get(lang, ""):
         return None  # a letter typed twice (``encarnaciónn``)
-    if zipf(left, lang) < FINAL_ACCENT_LEFT_ZIPF or zipf(right, lang) < FINAL_ACCENT_RIGHT_ZIPF:
+    right_zipf = zipf(right, lang)
+    left_needed = FINAL_ACCENT_LEFT_ZIPF_BEFORE_FUNCTION_WORD if right_zipf >= FUNCTION_WORD_ZIPF else FINAL_ACCENT_LEFT_ZIPF
+    if zipf(left, lang) < left_needed or right_zipf < FINAL_ACCENT_RIGHT_ZIPF:
+        return None
+    if lang == "es" and not left.endswith("ión") and (len(left) < 4 or zipf(right, "en") >= zipf(right, lang)):
+        # "senté" + "is" of ``sentéis``: a verb's ending, not an English word; "dí" + "asen" of
+        # ``díasen``: a short word's accent stands inside longer words
         return None
     return left, right
 
