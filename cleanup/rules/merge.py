@@ -1552,11 +1552,17 @@ def _elision_fixes(text: str, lang: str) -> list[Fix]:
     if not elisions:
         return []
     fixes = []
-    for m in re.finditer(r"(?<![\w'’])([^\W\d_]+)(?=['’][^\W\d_])", text):
+    # a word after an elided one too (``s'iln'existait``: ``il`` glued to ``n'``)
+    after_elision = "|".join(rf"(?<=(?<![\w'’]){re.escape(e)}['’])" for e in elisions)
+    for m in re.finditer(rf"(?:(?<![\w'’])|{after_elision})([^\W\d_]+)(?=['’]([^\W\d_]+))", text, re.IGNORECASE):
         head = m.group(1)
         # a capitalised glue too, at a sentence start (``Onl'accepte``, ``Cen'est``) or after a
         # name (``Catalognel'on``): no list knows the run either way
         lower = head.lower()
+        if _glued_before_reflexive_s(lower, m.group(2).lower(), lang):
+            at = m.end() - 1
+            fixes.append(Fix(at, at, " ", f"a word glued to the elided 's' after it: {head[:-1]!r}", 0.8))
+            continue
         known = (known_anywhere(lower, lang) >= KNOWN_WORD_ZIPF and lower not in _NO_WORD_BEFORE_ELISION.get(lang, ())
                  and not _typed_elision_glue(lower, lang, elisions))
         if not (head.islower() or head[1:].islower()) or known or lower in elisions:
@@ -1569,6 +1575,18 @@ def _elision_fixes(text: str, lang: str) -> list[Fix]:
                 fixes.append(Fix(at, at, " ", f"a word glued to the elided {elided!r} after it: {word!r}", 0.8))
                 break
     return fixes
+
+
+#: The words French ``se`` and ``si`` elide before (``s'en``, ``s'il``, ``s'est``, ``s'y``): after
+#: a word in ``-s`` no word list reads as a plural there, as no apostrophe follows a whole word.
+_FRENCH_WORDS_AFTER_ELIDED_S = frozenset({"en", "il", "ils", "est", "y"})
+
+
+def _glued_before_reflexive_s(head: str, following: str, lang: str) -> bool:
+    """Whether ``head`` (lower-cased) is a French word glued to the elided ``s'`` before
+    ``following``: ``lumières'en`` is ``lumière s'en``, ``Mêmes'ils`` ``Même s'ils``."""
+    return (lang == "fr" and head.endswith("s") and following in _FRENCH_WORDS_AFTER_ELIDED_S
+            and len(head) >= 4 and zipf(head[:-1], lang) >= ELIDED_GLUE_WORD_ZIPF)
 
 
 #: A function word this frequent (Zipf) glued to an elided article, in a run wordfreq knows
