@@ -1820,8 +1820,11 @@ def _word_pair_score(left: str, right: str, lang: str) -> float | None:
     if len(right) == 1:
         if right in _NEVER_WORD_ENDINGS.get(lang, ()) and left_zipf >= 3.0:
             return left_zipf  # "chegouà"
-        if right not in _ONE_LETTER_WORDS.get(lang, "") or left_zipf < 2.0 or len(left) < 4 or left.endswith("r"):
-            return None  # "abranger" + "a" is a pluperfect ("abrangera"), not a glue
+        if (right not in _ONE_LETTER_WORDS.get(lang, "") or left_zipf < 2.0 or len(left) < 4
+                or left.endswith("r") and not (lang == "pt" and right == "e")):
+            # "abranger" + "a" is a pluperfect ("abrangera"), not a glue; but no Portuguese
+            # form adds "-e" to an infinitive (``ficare``; Spanish ``hablare`` is a subjunctive)
+            return None
         if left.endswith("a") and right == "e":
             return None  # Latin "-ae": "Tawa hallae", "personae"
         return left_zipf
