@@ -1470,7 +1470,10 @@ def _contraction_fixes(text: str, lang: str) -> list[Fix]:
     return fixes
 
 
-_FUNCTION_WORD_BEFORE_HYPHENATED = re.compile(r"(?<![\w@#/.\-'’])([^\W\d_A-ZÀ-Þ]{2,4})([A-ZÀ-Þ][^\W\d_]+-[^\W\d_]+)")
+_FUNCTION_WORD_BEFORE_HYPHENATED = re.compile(r"(?<![\w@#/.\-'’])([A-ZÀ-Þ]?[^\W\d_A-ZÀ-Þ]{1,3})([A-ZÀ-Þ][^\W\d_]+-[^\W\d_]+)")
+#: ...or to a hyphenated word in lower case whose first part, glued, no list knows (``naquarta-feira``,
+#: ``leporte-parole``; on the six corpora 2 French lines split, both glues: ``cematin-là``).
+_RUN_BEFORE_A_HYPHEN = re.compile(r"(?<![\w@#/.\-'’])([^\W\d_]{5,})(?=-[^\W\d_])")
 #: A function word this frequent (Zipf) glued to a capitalised hyphenated word (``theTages-Anzeiger``,
 #: ``thePotato-digging``), which the letter runs stop at: no line of the six corpora has one.
 HYPHENATED_FUNCTION_WORD_ZIPF = 6.0
@@ -1479,13 +1482,27 @@ HYPHENATED_FUNCTION_WORD_ZIPF = 6.0
 def _function_word_before_a_hyphenated_word(text: str, lang: str) -> list[Fix]:
     fixes = []
     for m in _FUNCTION_WORD_BEFORE_HYPHENATED.finditer(text):
-        if zipf(m.group(1), lang) >= HYPHENATED_FUNCTION_WORD_ZIPF:
+        word = m.group(1)
+        if len(word) < 2 or word[0].isupper() and not sentence_start(text, m.start()):
+            continue  # capitalised only where it opens the sentence (``InMecklenburg-Vorpommern``)
+        if zipf(word.lower(), lang) >= HYPHENATED_FUNCTION_WORD_ZIPF:
             at = m.start(2)
             reason = f"the function word {m.group(1)!r} glued to the hyphenated word after it"
             if _lowered_hyphenated_word(m.group(2), lang):
                 fixes.append(Fix(at, at + 1, " " + text[at].lower(), reason + ", its capital the link's", 0.8))
             else:
                 fixes.append(Fix(at, at, " ", reason, 0.8))
+    for m in _RUN_BEFORE_A_HYPHEN.finditer(text) if lang != "de" else ():  # German compounds: ``Vorkrisen-Niveau``
+        run = m.group(1)
+        if not (run.islower() or run[1:].islower() and sentence_start(text, m.start())) or not unknown_everywhere(run.lower()):
+            continue  # a capital in mid-sentence starts a name (``Goodfoot-Crew``)
+        for point in range(2, 5):
+            word, head = run[:point], run[point:]
+            if (zipf(word.lower(), lang) >= HYPHENATED_FUNCTION_WORD_ZIPF and len(head) >= 3
+                    and zipf(head, lang) >= HYPHENATED_PART_WORD_ZIPF):
+                at = m.start() + point
+                fixes.append(Fix(at, at, " ", f"the function word {word!r} glued to the hyphenated word after it", 0.8))
+                break
     return fixes
 
 
