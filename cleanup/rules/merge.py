@@ -1486,7 +1486,8 @@ def _contraction_fixes(text: str, lang: str) -> list[Fix]:
     return fixes
 
 
-_FUNCTION_WORD_BEFORE_HYPHENATED = re.compile(r"(?<![\w@#/.\-'’])([A-ZÀ-Þ]?[^\W\d_A-ZÀ-Þ]{1,3})([A-ZÀ-Þ][^\W\d_]+-[^\W\d_]+)")
+_FUNCTION_WORD_BEFORE_HYPHENATED = re.compile(
+    r"(?<![\w@#/.\-'’])([A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]{1,3}|[^\W\d_A-ZÀ-Þ]{2,4})([A-ZÀ-Þ][^\W\d_]+-[^\W\d_]+)")
 #: ...or to a hyphenated word in lower case whose first part, glued, no list knows (``naquarta-feira``,
 #: ``leporte-parole``; on the six corpora 2 French lines split, both glues: ``cematin-là``).
 _RUN_BEFORE_A_HYPHEN = re.compile(r"(?<![\w@#/.\-'’])([^\W\d_]{5,})(?=-[^\W\d_])")
