@@ -746,9 +746,10 @@ def propose_name_word(text: str, lang: str, context) -> list[Fix]:
 #: ``Congrèssi``, ``Cogeco Câbleest``, ``Londrain``. On the six corpora only the Spanish one's own
 #: glue splits so (``Allíse necesitan``; ``Merethe``, ``Picocon``, ``Smartcom``, ``Dicket`` end in
 #: ``the``, ``con``, ``com``, ``et``, left out); rarer first words are names (``Baffinland``,
-#: ``Weserhof``, ``Averof``). The words after ``que`` / ``per`` / ``um`` were added in the
-#: twenty-eighth session: read seeds fr +2, it +1, no clean line changed; with the one-letter
-#: ``and`` (``Economiae Gestão``, ``Poloniay``, past the Latin ``-ae`` guard of names) pt +2, es +1.
+#: ``Weserhof``, ``Averof``). Since the twenty-eighth session also es ``el``, ``en`` …, fr
+#: ``est``, ``si`` …, pt ``em``, ``no`` …, it ``il``, ``in`` …: read seeds fr +2, it +1, no clean
+#: line changed; with the one-letter ``and`` (``Economiae Gestão``, ``Poloniay``, past the Latin
+#: ``-ae`` guard of names) pt +2, es +1.
 _FUNCTION_WORDS_ENDING_NO_NAME = {lang: tuple(words.split()) for lang, words in {
     "en": "of are were was has have had and with from that this",
     "es": "de del que los las por para el en la no se le y", "fr": "de des du que les pour avec est en ou si dans sur",
@@ -1936,7 +1937,6 @@ def _short_determiner_glue(run: str, lang: str) -> tuple[str, str] | None:
     return pair if pair and zipf(run, lang) < SHORT_DETERMINER_GLUE_MAX_ZIPF[lang] else None
 
 
-#: :func:`_split_by_form`'s splits, in the order they are tried, and why each splits.
 #: English derivational suffixes, which end a word: a very frequent function word after one
 #: starts the next word (``sournessin``, ``injudiciousin``, ``cleansingof``). In lower case only:
 #: capitalised, such runs are names (``Connesson``, ``Belingon``). On the English corpus this
@@ -1955,6 +1955,7 @@ def _english_suffixed_word_and_function_word(run: str, lang: str) -> tuple[str, 
     return m.group(1), m.group(2)
 
 
+#: :func:`_split_by_form`'s splits, in the order they are tried, and why each splits.
 _SPLITS_BY_FORM = (
     (_conjunction_glue, "a word glued to the conjunction after it"),
     (_english_suffixed_word_and_function_word, "a word with a suffix that ends words, glued to the function word after it"),
