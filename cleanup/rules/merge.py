@@ -843,9 +843,6 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
         if lang in _OPENERS and (fix := _opener_glue(text, m, context, lang)):
             fixes.append(fix)
             continue
-        if (possessive := english_possessive_glue(run, lang)) and possessive[1].islower():
-            fixes.append(_split_fix(m, *possessive, "a word glued to the possessive before it"))
-            continue
         if lang == "en" and _english_function_word_and_a(run, text, m.start(), m.end()):
             fixes.append(_split_fix(m, run[:2], "a", "a short function word glued to the article 'a' after it"))
             continue
@@ -903,11 +900,11 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
 _EN_WORDS_BEFORE_A = frozenset("in is at of on to as by".split())
 
 
-#: English ``'s`` ends its word: a word right after it was glued there at a link boundary
-#: (``Ryunosuke'sHandwritten``, ``Hall'sdaughter``). Not after a stem in ``s``, whose
-#: possessive is the bare apostrophe (``artists'sketch`` is ``artists' sketch``). The English
-#: corpus (136,303 lines) has two such runs before a lower-case word, both its own glues
-#: (``Hall'sdaughter``, ``center'stasks``), and none before a capitalised one.
+#: English ``'s`` ends its word: a capitalised word right after it was glued there at a link
+#: boundary (``Ryunosuke'sHandwritten``; a lower-case one is :func:`_contraction_fixes`'s:
+#: ``Hall'sdaughter``). Not after a stem in ``s``, whose possessive is the bare apostrophe
+#: (``artists'sketch`` is ``artists' sketch``). The English corpus (136,303 lines) has no such
+#: run before a capitalised word.
 _EN_POSSESSIVE_GLUE = re.compile(r"([^\W\d_]{2,}(?<![sS])['’]s)([^\W\d_][^\W\d_A-ZÀ-Þ]{2,})")
 
 
@@ -1482,9 +1479,18 @@ def _contraction_fixes(text: str, lang: str) -> list[Fix]:
                 and (len(m.group(2)) > 1 or m.group(2) in _ONE_LETTER_WORDS.get(lang, ""))]
     fixes = []
     for m in _EN_CONTRACTION_GLUE.finditer(text):
-        if zipf(m.group(2), lang) >= COMMON_WORD_ZIPF:
-            fixes.append(Fix(m.end(1), m.end(1), " ", f"a word glued to the contraction {m.group(1)!r} before it", 0.8))
+        contraction, word = m.groups()
+        # after a possessive (not a plural's: ``artists'sketch``) any word a list knows
+        # (``Baffinland’smultibillion``); after the other contractions a common one
+        known = (known_anywhere(word, lang) >= KNOWN_WORD_ZIPF if _EN_POSSESSIVE.search(contraction)
+                 else zipf(word, lang) >= COMMON_WORD_ZIPF)
+        if known:
+            fixes.append(Fix(m.end(1), m.end(1), " ", f"a word glued to the contraction {contraction!r} before it", 0.8))
     return fixes
+
+
+#: An English possessive's ``'s``, not after a stem in ``s`` (a plural's bare apostrophe).
+_EN_POSSESSIVE = re.compile(r"(?<![sS])['’]s$")
 
 
 _FUNCTION_WORD_BEFORE_HYPHENATED = re.compile(
