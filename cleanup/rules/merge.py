@@ -84,7 +84,7 @@ def propose_case_boundary(text: str, lang: str, context) -> list[Fix]:
             fixes.append(Fix(m.start(), m.end(), f"{left} {right}",
                              f"the article {left!r} glued to the word after it at a link boundary", 0.8))
             continue
-        if (possessive := english_possessive_glue(run, lang)) and possessive[1][0].isupper():
+        if possessive := _english_possessive_glue(run, lang):
             left, right = possessive
             # after a possessive a common word rather than a name: lowered unless the corpus
             # mostly capitalises it or a capital follows (``Britain'sNational Health Service``)
@@ -905,14 +905,16 @@ _EN_WORDS_BEFORE_A = frozenset("in is at of on to as by".split())
 #: ``Hall'sdaughter``). Not after a stem in ``s``, whose possessive is the bare apostrophe
 #: (``artists'sketch`` is ``artists' sketch``). The English corpus (136,303 lines) has no such
 #: run before a capitalised word.
-_EN_POSSESSIVE_GLUE = re.compile(r"([^\W\d_]{2,}(?<![sS])['’]s)([^\W\d_][^\W\d_A-ZÀ-Þ]{2,})")
+_EN_POSSESSIVE_S = r"(?<![sS])['’]s"
+_EN_POSSESSIVE = re.compile(_EN_POSSESSIVE_S + "$")
+_EN_POSSESSIVE_GLUE = re.compile(rf"([^\W\d_]{{2,}}{_EN_POSSESSIVE_S})([A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]{{2,}})")
 
 
-def english_possessive_glue(run: str, lang: str) -> tuple[str, str] | None:
-    """The possessive and the word glued after it, if ``run`` is one in English and the word
-    one a word list knows.
+def _english_possessive_glue(run: str, lang: str) -> tuple[str, str] | None:
+    """The possessive and the capitalised word glued after it, if ``run`` is one in English
+    and the word one a word list knows.
 
-    >>> english_possessive_glue("Ryunosuke'sHandwritten", "en"), english_possessive_glue("artists'sketch", "en")
+    >>> _english_possessive_glue("Ryunosuke'sHandwritten", "en"), _english_possessive_glue("artists'Sketch", "en")
     (("Ryunosuke's", 'Handwritten'), None)
     """
     m = _EN_POSSESSIVE_GLUE.fullmatch(run) if lang == "en" else None
@@ -1489,9 +1491,6 @@ def _contraction_fixes(text: str, lang: str) -> list[Fix]:
     return fixes
 
 
-#: An English possessive's ``'s``, not after a stem in ``s`` (a plural's bare apostrophe).
-_EN_POSSESSIVE = re.compile(r"(?<![sS])['’]s$")
-
 
 _FUNCTION_WORD_BEFORE_HYPHENATED = re.compile(
     r"(?<![\w@#/.\-'’])([A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]{1,3}|[^\W\d_A-ZÀ-Þ]{2,4})([A-ZÀ-Þ][^\W\d_]+-[^\W\d_]+)")
@@ -1516,7 +1515,9 @@ def _function_word_before_a_hyphenated_word(text: str, lang: str) -> list[Fix]:
                 fixes.append(Fix(at, at + 1, " " + text[at].lower(), reason + ", its capital the link's", 0.8))
             else:
                 fixes.append(Fix(at, at, " ", reason, 0.8))
-    for m in _RUN_BEFORE_A_HYPHEN.finditer(text) if lang != "de" else ():  # German compounds: ``Vorkrisen-Niveau``
+    if lang == "de":
+        return fixes  # German compounds: ``Vorkrisen-Niveau``
+    for m in _RUN_BEFORE_A_HYPHEN.finditer(text):
         run = m.group(1)
         if not (run.islower() or run[1:].islower() and sentence_start(text, m.start())) or not unknown_everywhere(run.lower()):
             continue  # a capital in mid-sentence starts a name (``Goodfoot-Crew``)
@@ -1593,9 +1594,7 @@ def _elision_fixes(text: str, lang: str) -> list[Fix]:
     if not elisions:
         return []
     fixes = []
-    # a word after an elided one too (``s'iln'existait``: ``il`` glued to ``n'``)
-    after_elision = "|".join(rf"(?<=(?<![\w'’]){re.escape(e)}['’])" for e in elisions)
-    for m in re.finditer(rf"(?:(?<![\w'’])|{after_elision})([^\W\d_]+)(?=['’]([^\W\d_]+))", text, re.IGNORECASE):
+    for m in _word_before_an_elision(lang).finditer(text):
         head = m.group(1)
         # a capitalised glue too, at a sentence start (``Onl'accepte``, ``Cen'est``) or after a
         # name (``Catalognel'on``): no list knows the run either way
@@ -1616,6 +1615,14 @@ def _elision_fixes(text: str, lang: str) -> list[Fix]:
                 fixes.append(Fix(at, at, " ", f"a word glued to the elided {elided!r} after it: {word!r}", 0.8))
                 break
     return fixes
+
+
+@lru_cache(maxsize=None)
+def _word_before_an_elision(lang: str) -> re.Pattern:
+    """A word (group 1) before an apostrophe and the word after it (group 2), at a word's start
+    or after an elided word of ``lang`` (``s'iln'existait``: ``il`` glued to ``n'``)."""
+    after_elision = "|".join(rf"(?<=(?<![\w'’]){re.escape(e)}['’])" for e in _ELISIONS[lang])
+    return re.compile(rf"(?:(?<![\w'’])|{after_elision})([^\W\d_]+)(?=['’]([^\W\d_]+))", re.IGNORECASE)
 
 
 #: The words French ``se`` and ``si`` elide before (``s'en``, ``s'il``, ``s'est``, ``s'y``): after
@@ -2238,6 +2245,9 @@ _PLURAL_POSSESSIVE_GLUE = re.compile(r"(?<=[^\W\d_]{2}s)([’'])([a-z]{3,})(?![\
 PLURAL_POSSESSIVE_NEXT_WORD_ZIPF = 3.0
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
 def _straight_quote_fixes(text: str, lang: str) -> list[Fix]:
     """A straight ``"`` opens or closes by its position in the block's pairs: the 2nd, 4th…
     closes (``"mistakes"in`` → ``"mistakes" in``), the 1st, 3rd… opens (``said"no``). Only
@@ -2253,7 +2263,7 @@ def _straight_quote_fixes(text: str, lang: str) -> list[Fix]:
     for n, at in enumerate(quotes):
         before, after = text[at - 1 : at], text[at + 1 : at + 2]
         if lang == "de" and n % 2 and after.islower() and before.isalpha() and not lowercase_in_german(
-                re.match(r"[^\W\d_]+", text[at + 1:]).group(0)):
+                _LETTERS.match(text, at + 1).group(0)):
             continue  # a compound's quoted part, before its lower-case rest
         if n % 2 and re.fullmatch(r"[^\W\d_]", after) and re.fullmatch(r"[^\W\d_]|[.,!?]", before or " "):
             fixes.append(Fix(at, at + 1, '" ', "a closing quote glued to the next word", 0.85))
