@@ -40,6 +40,9 @@ def test_ops_apply(op, text, span, expected):
     ("drop", "the Armed Forces", "Forces"),
     ("drop", "In BulgariaIt's not a crime", "BulgariaIt"),  # the pronoun's verb follows it
     ("comma", "during the Turning Point", "the Turning"),  # no clause ends with an article
+    # an acronym keeps its capitals: lowering its first letter writes no word ("on vOD")
+    ("split lower", "available onVOD, DVD and in select theatres", "onVOD"),
+    ("split lower", "rival services ofMcDonald's", "ofMcDonald"),
 ])
 def test_ops_that_do_not_fit_the_span_return_none(op, text, span):
     start = text.index(span)

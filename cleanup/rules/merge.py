@@ -823,7 +823,7 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
         return fixes
     fixes += (_function_word_before_a_hyphenated_word(text, lang) + _function_word_after_a_hyphenated_word(text, lang)
               + _conjunction_between_names(text, lang))
-    for m in itertools.chain(_letter_runs(text, lang), _elided_words(text, lang)):
+    for m in itertools.chain(_letter_runs(text, lang), _elided_words(text, lang), _possessive_stems(text, lang)):
         run = m.group(0)
         # A capitalised run too ("Withland", "Salariesin"): the glue after a link at the
         # start of a sentence, or of a clause after a colon, there only into two function words
@@ -1288,6 +1288,18 @@ def _elided_words(text: str, lang: str):
     return _FRENCH_ELIDED_WORD.finditer(text)
 
 
+def _possessive_stems(text: str, lang: str):
+    """In English, the word before a possessive ``'s`` (``thegovernment’s`` → ``thegovernment``),
+    which the letter runs take whole with it and leave alone for its apostrophe, as a run of
+    its own: ``the government’s``, ``the council's``."""
+    if lang != "en":
+        return iter(())
+    return _POSSESSIVE_STEM.finditer(text)
+
+
+_POSSESSIVE_STEM = re.compile(rf"(?<![\w'’])[^\W\d_]+(?={_EN_POSSESSIVE_S}(?![\w'’]))")
+
+
 def _split_fix(m: re.Match, left: str, right: str, what: str) -> Fix:
     """The fix that puts the space back between ``left`` and ``right`` in the run ``m``."""
     return Fix(m.start(), m.end(), f"{left} {right}", f"{what}: {left!r} + {right!r}", 0.8)
@@ -1340,13 +1352,14 @@ def propose_noun_word(text: str, lang: str, context) -> list[Fix]:
                         best is None or zipf(right, "de") > best[0]):
                     best = (zipf(right, "de"), left, right)
                 continue
-            if zipf(left, "en") > zipf(left, "de"):
-                continue  # an English name's word ("Waydes": "Way" + "des")
             right_zipf = zipf(right, "de")
+            verb = _verb_after_a_noun(text, m.start(), right, right_zipf)
+            if zipf(left, "en") > zipf(left, "de") and not (verb and _german_noun_of_english_spelling(left)):
+                continue  # an English name's word ("Waydes": "Way" + "des")
             needed = (GERMAN_NOUN_GLUE_EN_ZIPF if right.endswith("en") and right not in _GERMAN_FINITE_EN_VERBS
                       else GERMAN_NOUN_GLUE_WORD_ZIPF)
             common_enough = right_zipf >= needed
-            if not (common_enough or _verb_after_a_noun(text, m.start(), right, right_zipf)):
+            if not (common_enough or verb):
                 continue
             if zipf(right, "en") > right_zipf or not never_capitalised_in_german(right):
                 continue  # an English word ("and"), or a noun's spelling too ("Sucht"/"sucht")
@@ -1385,7 +1398,7 @@ _GERMAN_PREPOSITIONS = frozenset("vor von für mit nach bei aus auf über unter 
 #: ``ist``, ``als``, ``den``, ``der``, ``des``, which end feminine nouns and compounds' heads
 #: (``Chefökonomin``, ``Bankenlobbyist``, ``Flugpersonals``, ``Milliardenschulden``).
 _GERMAN_WORDS_AFTER_A_COMPOUND = _GERMAN_PREPOSITIONS | frozenset(
-    "und oder wie die das dem ein eine wird hat war sind zu im".split())
+    "und oder wie die das dem ein eine wird hat war sind wurde wurden worden hatte hatten zu im".split())
 #: The two-letter words among them, which end no German noun at all.
 _GERMAN_TWO_LETTER_WORDS_AFTER_A_NOUN = frozenset({"zu", "im"})
 COMPOUND_HEAD_LETTERS = 4
@@ -1419,12 +1432,34 @@ def _capitalised_german_noun(word: str) -> bool:
 
 def _verb_after_a_noun(text: str, run_start: int, right: str, right_zipf: float) -> bool:
     """Whether ``right``, the end of the German run at ``run_start``, is a word the corpus
-    writes only in lower case (``data/de/lowercase.txt``) ending in -t: a participle or a
+    writes only in lower case (``data/de/lowercase.txt``) ending in -t, or a strong verb's
+    participle (``geworden``, ``gegeben``; not its inflected ``gegebenen``): a participle or a
     finite verb, never the head of a compound noun (an adjective made a noun ends in -e or
-    -en instead: ``Kosmosbegeisterte``); not where the run starts a sentence."""
-    return (right.endswith("t") and len(right) >= 4 and right_zipf >= GERMAN_VERB_GLUE_WORD_ZIPF
+    -en instead: ``Kosmosbegeisterte``); not where the run starts a sentence or a quoted
+    title, which capitalise compound adjectives."""
+    return ((right.endswith("t") and len(right) >= 4 or _GERMAN_STRONG_PARTICIPLE.fullmatch(right) is not None)
+            and right_zipf >= GERMAN_VERB_GLUE_WORD_ZIPF
             and written_lower_case(right, "de") and not sentence_start(text, run_start)
-            and text[max(0, run_start - 2):run_start] != ": ")
+            and text[max(0, run_start - 2):run_start] != ": "
+            and text[run_start - 1:run_start] not in _OPENING_QUOTES)  # a title: ``"Wandgebunden"``
+
+
+#: Opening quotation marks, after which a title starts like a sentence.
+_OPENING_QUOTES = frozenset('"„“«‚')
+
+
+#: A strong verb's participle, uninflected: ``geworden``, ``gegeben``, ``geschrieben``.
+_GERMAN_STRONG_PARTICIPLE = re.compile(r"ge[^\W\d_]{3,}(?<!en)en")
+
+
+#: A German noun spelt like an English word (``Post``, ``College``) is still German's where the
+#: German corpus capitalises it this often: before a participle it is no English name's word.
+GERMAN_NOUN_OF_ENGLISH_SPELLING_MIN_CAPITALISED = 20
+
+
+def _german_noun_of_english_spelling(word: str) -> bool:
+    form = cased_table("de").get(word.lower())
+    return form is not None and form.capitalised_count >= GERMAN_NOUN_OF_ENGLISH_SPELLING_MIN_CAPITALISED
 
 
 def never_capitalised_in_german(word: str) -> bool:
