@@ -1807,8 +1807,11 @@ GERMAN_GLUE_FUNCTION_WORD_ZIPF = 5.5
 #: a personal pronoun, an inflected article or ``im`` (``verpflichtetist``, ``schwächerals``,
 #: ``zähwie``, ``siezusahen``, ``einenidealen``, ``imsiebten``), so beside those a rarer word
 #: splits too. (``im`` and the ``-en`` of ``einen`` from the twenty-sixth session: no German
-#: corpus line splits more, and read seeds de 1273 -> 1276.)
-GERMAN_RARE_WORD_BESIDE_CLAUSE_WORD_ZIPF = 3.0
+#: corpus line splits more, and read seeds de 1273 -> 1276. Twenty-ninth session: from 2.0
+#: rather than 3.0, and words of three letters held to it alone rather than to the 4.5 of
+#: other languages' short words, so that ``zähwie``, ``siezusahen`` and ``wegschnappenwird``
+#: split as this says: still no German corpus line splits more; read seeds de +3.)
+GERMAN_RARE_WORD_BESIDE_CLAUSE_WORD_ZIPF = 2.0
 _GERMAN_WORDS_ENDING_NO_COMPOUND = frozenset("ist sind wird werden hat haben war waren als wie nicht noch mehr".split())
 _GERMAN_WORDS_OPENING_NO_COMPOUND = frozenset("sie wir ihm einen einem im".split())
 _DE_PARTICLES = frozenset("ab an auf aus bei dabei durch ein fest gleich gerade her hin los mit nach nah "
@@ -1917,10 +1920,13 @@ def _word_pair_score(left: str, right: str, lang: str) -> float | None:
     other = right if right_zipf <= left_zipf else left
     function_floor = (LISTED_GLUE_FUNCTION_WORD_ZIPF if lang in CORPUS_WORDS_LANGUAGES
                       else GERMAN_GLUE_FUNCTION_WORD_ZIPF if lang == "de" else GLUE_FUNCTION_WORD_ZIPF)
-    if function_zipf < function_floor or other_zipf < _other_word_zipf(left, right, other, function_zipf, lang):
+    never_in_a_compound = lang == "de" and (
+        right in _GERMAN_WORDS_ENDING_NO_COMPOUND or left in _GERMAN_WORDS_OPENING_NO_COMPOUND)
+    # beside a German clause word, German's own floor below, short words too (``zähwie``)
+    if function_zipf < function_floor or not never_in_a_compound and other_zipf < _other_word_zipf(
+            left, right, other, function_zipf, lang):
         return None
     if lang == "de":
-        never_in_a_compound = right in _GERMAN_WORDS_ENDING_NO_COMPOUND or left in _GERMAN_WORDS_OPENING_NO_COMPOUND
         if (left in _DE_PARTICLES and right not in _ARTICLES_AFTER_GERMAN_PARTICLES
                 or other_zipf < (GERMAN_RARE_WORD_BESIDE_CLAUSE_WORD_ZIPF if never_in_a_compound else 5.0)):
             return None  # "dieallerdings" is two words; "zurückgab", "wiederaufgebaut" are one; "nachder" two
