@@ -179,6 +179,11 @@ def apply_op(op: str, text: str, start: int, end: int, lang: str, split_at: int 
             # "the, turning Point": an article or a preposition never ends a clause; but a
             # German separable verb's particle does, before a subordinate clause ("so aus, dass")
             return None
+        if lang == "en" and f"{m.group(2)}{m.group(3)}" in ("A", "An"):
+            from .rules.merge import article_fits
+
+            if not article_fits(m.group(2).lower() + m.group(3), text, end):
+                return None  # "the Serie A against": "a against" is no article before its noun
         joiner = ", " if op == "comma" and not m.group(1).endswith(",") else " "
         fixed = f"{m.group(1)}{joiner}{m.group(2).lower()}{m.group(3)}"
         return text[:start] + span[: m.start()] + fixed + text[end:]

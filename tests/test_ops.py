@@ -40,6 +40,10 @@ def test_ops_apply(op, text, span, expected):
     ("drop", "the Armed Forces", "Forces"),
     ("drop", "In BulgariaIt's not a crime", "BulgariaIt"),  # the pronoun's verb follows it
     ("comma", "during the Turning Point", "the Turning"),  # no clause ends with an article
+    # an English article lowered must fit the word after it: "a against" is no article's
+    ("lower", "they played in the Serie A against Juventus", "Serie A"),
+    ("comma", "they played in the Serie A against Juventus", "Serie A"),
+    ("lower", "the Office An member of", "Office An"),
     # an acronym keeps its capitals: lowering its first letter writes no word ("on vOD")
     ("split lower", "available onVOD, DVD and in select theatres", "onVOD"),
     ("split lower", "rival services ofMcDonald's", "ofMcDonald"),

@@ -865,7 +865,7 @@ def propose_word_word(text: str, lang: str, context) -> list[Fix]:
         for i in range(1, len(run)):
             left, right = run[:i], run[i:]
             split = _word_pair_score(left.lower(), right, lang)
-            if split is not None and lang == "en" and not _article_fits(right, text, m.end()):
+            if split is not None and lang == "en" and not article_fits(right, text, m.end()):
                 continue  # "theman who" is "the man", not "them an who"
             if split is None and run_zipf == 0 and (run.islower() or lang in CORPUS_WORDS_LANGUAGES):
                 split = _content_pair_score(left, right, lang)
@@ -939,11 +939,11 @@ def _english_function_word_and_a(run: str, text: str, start: int, end: int) -> b
         return False
     following = re.match(r" [a-z]", text[end:end + 2])
     before = re.search(r"(?<![\w'’])([^\W\d_]+)[ ]$", text[max(0, start - 40):start])
-    return (following is not None and _article_fits("a", text, end)
+    return (following is not None and article_fits("a", text, end)
             and (before is None or not before.group(1)[0].isupper() or sentence_start(text, start - len(before.group(0)))))
 
 
-def _article_fits(word: str, text: str, end: int) -> bool:
+def article_fits(word: str, text: str, end: int) -> bool:
     """Whether an English ``a`` or ``an`` ending a split fits the word after it (``an`` before a
     vowel, ``a`` before a consonant, either before ``h`` and ``u``: ``an hour``, ``a university``;
     any other word fits)."""
