@@ -487,6 +487,7 @@ def test_german_function_word_capitalised_between_two_nouns(text, flagged):
     ("ils ne copieront pas le modèle", "fr", []),  # an infinitive and its future ending
     ("why a strokemaker cannot bat there", "en", []),  # a solid English compound
     ("Avremo stravisto il suo viso", "it", []),  # the prefix "stra-"
+    ("The pseudobeliefs of trendy liberals", "en", []),  # the prefix "pseudo-"
     ("comments made during bradcasts between 2008", "en", []),  # a typo: "Brad" is a name
     ("Yoel Singer realçara anteriormente progressos", "pt", []),  # the pluperfect of realçar
     ("dificultam e falseiam a elaboração", "pt", []),  # falsear, present
