@@ -948,10 +948,16 @@ def article_fits(word: str, text: str, end: int) -> bool:
     """Whether an English ``a`` or ``an`` ending a split fits the word after it (``an`` before a
     vowel, ``a`` before a consonant, either before ``h`` and ``u``: ``an hour``, ``a university``;
     any other word fits)."""
-    following = re.match(r" ([^\W\d_])", text[end:])
-    if word not in ("a", "an") or following is None or following.group(1).lower() in "hu":
+    following = re.match(r" ([^\W\d_]+)", text[end:])
+    if word not in ("a", "an") or following is None or following.group(1)[0].lower() in "hu":
         return True
-    return (following.group(1).lower() in "aeio") == (word == "an")
+    if following.group(1).lower().startswith(_VOWEL_LETTERS_OF_A_CONSONANT):
+        return True  # "a European", "a one-off", "a ewe"
+    return (following.group(1)[0].lower() in "aeio") == (word == "an")
+
+
+#: Word beginnings spelt with a vowel but said with a consonant, after which ``a`` fits.
+_VOWEL_LETTERS_OF_A_CONSONANT = ("eu", "ew", "one", "once")
 
 
 def _split_by_form(run: str, lang: str) -> tuple[str, str, str] | None:
