@@ -162,8 +162,10 @@ def apply_op(op: str, text: str, start: int, end: int, lang: str, split_at: int 
                 return None  # "BulgariaIt's not": the pronoun carries its verb, and "Bulgaria's" is no repair
             return text[:start] + left + text[end:]
         if op == "split lower":
-            if any(c.isupper() for c in right[1:]):
-                return None  # an acronym or a name with an inner capital (``onVOD``, ``doSTF``): "sTF" is no word
+            if re.search(r"(?<!['’])[A-ZÀ-Þ]", right[1:]):
+                # an acronym or a name with an inner capital (``onVOD``, ``doSTF``): "sTF" is no
+                # word; but an elided article before a name lowers (``etD'Europe`` → ``et d'Europe``)
+                return None
             right = right[:1].lower() + right[1:]
         return text[:start] + left + " " + right + text[end:]
     if op in ("comma", "lower"):

@@ -23,6 +23,8 @@ from cleanup.ops import OPS, apply_op, echoed_pronoun, mark_span, parse_op
     ("thus they", "A) Yes, also see green buds", "A) Yes,", "Thus, they also see green buds"),
     ("thus he", "A) Yes, set the date", "A) Yes,", "Thus, he set the date"),  # a past as well
     ("drop", "fake CDsIt and other items", "CDsIt", "fake CDs and other items"),  # at the lower→upper change
+    # an elided article before a name is lowered, the name keeps its capital
+    ("split lower", "les États-UnisD'Europe.", "UnisD'Europe", "les États-Unis d'Europe."),
     # "a" fits a word said with a consonant however spelt
     ("comma", "said the Army A European official", "Army A", "said the Army, a European official"),
 ])
