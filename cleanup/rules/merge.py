@@ -605,11 +605,12 @@ def _is_deliberate_mixed_case(run: str, left: str, right: str, lang: str, contex
             return True  # a Bantu prefix ("iNingizimu Afrika"), not the article before an Italian word
         return left in "ei" and (_recurs(context, run) or any(
             known_anywhere(run, other) >= KNOWN_WORD_ZIPF for other in WORD_WORD_LANGUAGES))
-    elided_away = left  # the brand after a French or Italian elided article: d'eXcentris, l'iOS
-    if (elision := re.match(r"([^\W\d_]+)['’]", left)) and elision.group(1).lower() in _ELISIONS.get(lang, ()):
-        elided_away = left[elision.end():]  # (not an English contraction's: don'tBelieve)
-    if elided_away.islower() and (len(elided_away) == 1 or (len(elided_away) == 2 and zipf(elided_away, lang) < 4.0)):
-        return True  # iPhone, eBay
+    if left.islower() and (len(left) == 1 or (len(left) == 2 and zipf(left, lang) < 4.0)):  # iPhone, eBay
+        return True
+    if (elision := re.match(r"([^\W\d_]+)['’]([ei])$", left)) and elision.group(1).lower() in _ELISIONS.get(lang, ()):
+        # a brand's e- or i- after a French or Italian elided article (``d'eXcentris``, ``l'iOS``);
+        # not the pronoun ``y`` (``n'yAvait``), nor an English contraction (``don'tBelieve``)
+        return True
     if left.lower() in NAME_PREFIXES and left[0].isupper():  # McDonald, DeSantis, LeBron
         return True
     if left in _BRAND_PRONOUNS:  # WeWork, MySpace, YouGov
