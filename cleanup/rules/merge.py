@@ -948,9 +948,10 @@ def _english_function_word_and_a(run: str, text: str, start: int, end: int) -> b
 
 
 def article_fits(word: str, text: str, end: int) -> bool:
-    """Whether an English ``a`` or ``an`` ending a split fits the word after it (``an`` before a
-    vowel, ``a`` before a consonant, either before ``h`` and ``u``: ``an hour``, ``a university``;
-    any other word fits)."""
+    """Whether an English ``a`` or ``an`` ending at ``end`` (a split's last word, a capital the
+    model would lower) fits the word after it (``an`` before a vowel, ``a`` before a consonant,
+    either before ``h`` and ``u``: ``an hour``, ``a university``; ``a`` before a vowel said as a
+    consonant: ``a European``; any other word fits)."""
     following = re.match(r" ([^\W\d_]+)", text[end:])
     if word not in ("a", "an") or following is None or following.group(1)[0].lower() in "hu":
         return True
@@ -1363,12 +1364,14 @@ def propose_noun_word(text: str, lang: str, context) -> list[Fix]:
                     best = (zipf(right, "de"), left, right)
                 continue
             right_zipf = zipf(right, "de")
-            verb = _verb_after_a_noun(text, m.start(), right, right_zipf)
-            if zipf(left, "en") > zipf(left, "de") and not (verb and _german_noun_of_english_spelling(left)):
-                continue  # an English name's word ("Waydes": "Way" + "des")
             needed = (GERMAN_NOUN_GLUE_EN_ZIPF if right.endswith("en") and right not in _GERMAN_FINITE_EN_VERBS
                       else GERMAN_NOUN_GLUE_WORD_ZIPF)
             common_enough = right_zipf >= needed
+            english_spelling = zipf(left, "en") > zipf(left, "de")
+            # (asked only where it decides: most runs split at a common word or not at all)
+            verb = (english_spelling or not common_enough) and _verb_after_a_noun(text, m.start(), right, right_zipf)
+            if english_spelling and not (verb and _german_noun_of_english_spelling(left)):
+                continue  # an English name's word ("Waydes": "Way" + "des")
             if not (common_enough or verb):
                 continue
             if zipf(right, "en") > right_zipf or not never_capitalised_in_german(right):
@@ -1450,7 +1453,7 @@ def _verb_after_a_noun(text: str, run_start: int, right: str, right_zipf: float)
     return ((right.endswith("t") and len(right) >= 4 or _GERMAN_STRONG_PARTICIPLE.fullmatch(right) is not None)
             and right_zipf >= GERMAN_VERB_GLUE_WORD_ZIPF
             and written_lower_case(right, "de") and not sentence_start(text, run_start)
-            and text[max(0, run_start - 2):run_start] != ": "
+            and not _after_a_colon(text, run_start)
             and text[run_start - 1:run_start] not in _OPENING_QUOTES)  # a title: ``"Wandgebunden"``
 
 
