@@ -9,6 +9,7 @@ capitalised function word in mid-sentence (``the Army In a message``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .rules import casing, merge, phrases
@@ -146,7 +147,7 @@ def _after_a_lower_case_word(text: str, start: int) -> bool:
 
 
 def suspicious_spans(text: str, lang: str, context=None, hints: bool = False, glue_hints: bool = False,
-                     connectives_by_rule: bool = True) -> list[Span]:
+                     rule_enabled: Callable[[str], bool] = lambda rule_id: True) -> list[Span]:
     """Spans of one block that the model should look at, in text order.
 
     >>> t = "the Ukrainian Army In a message published by the Armed ForcesThey have"
@@ -162,10 +163,15 @@ def suspicious_spans(text: str, lang: str, context=None, hints: bool = False, gl
             spans.append(Span(fix.start, fix.end, fix.rule or rule_id, fix.reason,
                               _split_at(text[fix.start:fix.end], fix.after)))
     lowered_by_rule = {fix.start: fix for fix in casing.propose_capital_after_link(text, lang, context)}
-    # A connective's lost comma (``However The``) is the rule's alone: the model is not asked
-    # (unless the user disabled that rule: ``connectives_by_rule``).
+    # A connective's or an incise's lost comma (``However The``, ``range According to``,
+    # ``rangs A-t-il ajouté``) is the rules' alone: the model is not asked, unless the user
+    # disabled those rules (``rule_enabled``).
     after_connective = ({fix.end - 1 for fix in casing.propose_comma_after_connective(text, lang, context)}
-                        if connectives_by_rule else set())
+                        if rule_enabled("casing.comma_after_connective") else set())
+    before_a_clause = {fix.end - 1
+                       for rule_id, propose in (("casing.comma_before_connective", casing.propose_comma_before_connective),
+                                                ("casing.comma_before_incise", casing.propose_comma_before_incise))
+                       if rule_enabled(rule_id) for fix in propose(text, lang, context)}
     for m in re.finditer(r"(?<=[^\W\d_])( )([A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]*)(?=[ ,]|[.;:](?:\s|$))", text):
         word = m.group(2)
         if m.start(2) in after_connective:
@@ -263,7 +269,8 @@ def suspicious_spans(text: str, lang: str, context=None, hints: bool = False, gl
     if hints:
         spans += _hints(text, lang, glue_hints, context)
     protected = protected_spans(text)
-    spans = [s for s in spans if not any(ps < s.end and s.start < pe for ps, pe in protected)]
+    spans = [s for s in spans if not any(ps < s.end and s.start < pe for ps, pe in protected)
+             and not any(s.start <= at < s.end for at in before_a_clause)]
     return sorted(spans, key=lambda s: (s.start, s.end))
 
 

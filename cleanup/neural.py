@@ -451,7 +451,7 @@ def _requests(article: Article, config: Config, context_words: int = CONTEXT_WOR
         else:
             spans = [(s.start, s.end, _as_judged(s.rule, config), s.reason, s.split_at)
                      for s in suspicious_spans(block.text, lang, context, hints=True,
-                                               connectives_by_rule=config.rule_enabled("casing.comma_after_connective"))]
+                                               rule_enabled=config.rule_enabled)]
         block_requests: list[_Request] = []
         taken_until = -1
         for start, end, rule, reason, split_at in spans:

@@ -196,7 +196,7 @@ def test_detector_hints_a_word_the_corpus_writes_only_in_lower_case_capitalised(
     ("Er hielt in mehreren Sprachen ein leidenschaftliches Plädoyer.", "de", None),  # the corpus's noun too
     # a past tense reports speech before its speaker's name
     ("Es el tipo de cambio del yen Explicó Noda ayer.", "es", "yen Explicó"),
-    ("O clube vai recorrer da decisão Afirmou Almeida.", "pt", "decisão Afirmou"),
+    ("O clube vai recorrer da decisão Afirmou Almeida ontem.", "pt", "decisão Afirmou"),
     ("Lo scopo del governo Dichiarò Renzi è chiaro.", "it", "governo Dichiarò"),
     ("Il a déclenché une certaine magie Avoua Jens Lehmann, partisan de Babbel.", "fr", "magie Avoua"),
     ("Le joueur a rejoint Alberto Sofia Déclara son agent.", "fr", "Sofia Déclara"),  # a verb of saying, not -a
@@ -535,6 +535,22 @@ def test_detector_leaves_a_connectives_lost_comma_to_the_rule():
 
     assert suspicious_spans("However The company has problems.", "en") == []
     assert [s.rule for s in suspicious_spans("the Ukrainian Army In a message", "en")] == ["casing.capital_after_link"]
+
+
+def test_detector_leaves_a_connective_or_an_incise_capitalised_after_a_clause_to_the_rules():
+    """`range According to the police`, `decisão Afirmou Almeida.`: casing.comma_before_connective
+    and casing.comma_before_incise put the comma back and lower the capital; the model, asked,
+    kept the capital (a hint's span), so it is not asked."""
+    from cleanup.detect import suspicious_spans
+
+    text = "He stole cash in the lower three figure range According to the police."
+    assert [s.rule for s in suspicious_spans(text, "en", hints=True)] == []
+    disabled = suspicious_spans(text, "en", hints=True, rule_enabled=lambda rule: rule != "casing.comma_before_connective")
+    assert [text[s.start:s.end] for s in disabled] == ["range According"]
+    incise = "O clube vai recorrer da decisão Afirmou Almeida."  # casing.comma_before_incise's
+    assert suspicious_spans(incise, "pt", hints=True) == []
+    disabled = suspicious_spans(incise, "pt", hints=True, rule_enabled=lambda rule: rule != "casing.comma_before_incise")
+    assert [incise[s.start:s.end] for s in disabled] == ["decisão Afirmou"]
 
 
 @pytest.mark.parametrize("text, lang, flagged", [

@@ -562,7 +562,8 @@ _SURNAME = re.compile(r"(?<![\w.'’-])([A-ZÀ-Þ][a-zß-ÿ]+) ([^\W\d_]{4,})(?!
 
 
 def propose_surname(text: str, lang: str, context) -> list[Fix]:
-    """A surname left in lower case after a first name: ``Janine wissler`` → ``Wissler``.
+    """A surname left in lower case after a first name: ``Janine wissler`` → ``Wissler``; and a
+    Portuguese generational suffix after a surname: ``Pedrosa neto`` → ``Pedrosa Neto``.
 
     >>> [f.after for f in propose_surname("a dit Janine wissler du parti. Teresa arrossì, pentita", "fr", None)]
     ['Wissler']
@@ -593,7 +594,19 @@ def propose_surname(text: str, lang: str, context) -> list[Fix]:
         elif (known := _known_surname(word, lang) or _unwritten_english_surname(word, lang)) is not None:
             fixes.append(Fix(m.start(2), m.end(2), word[0].upper() + word[1:],
                              f"a surname left in lower case after the first name {opener!r}: {known}", 0.8))
-    return fixes
+    for m in _GENERATIONAL_SUFFIX.get(lang, _NOTHING).finditer(text):
+        if not m.group(1).isupper() and not _sentence_start_at(text, m.start(1)):
+            fixes.append(Fix(m.start(2), m.start(2) + 1, m.group(2)[0].upper(),
+                             f"{m.group(2)!r} ends the name {m.group(1)!r} is part of, where the corpus writes it "
+                             "capitalised", 0.8))
+    return sorted(fixes, key=lambda f: f.start)
+
+
+#: Portuguese generational suffixes after a surname (``Pedrosa Neto``, ``Romanioli Filho``):
+#: the Portuguese corpus writes them capitalised after a capitalised word 71 times and never in
+#: lower case there (``o filho``, ``seu neto``).
+_GENERATIONAL_SUFFIX = {"pt": re.compile(r"(?<![\w'’-])([A-ZÀ-Þ][^\W\d_]+) (filho|neto|júnior|sobrinho)(?![\w'’-])")}
+_NOTHING = re.compile(r"(?!)")
 
 
 #: A surname that word lists know (``William rhodes,``, ``Anja becker)``): rarer than this as a
@@ -1084,6 +1097,117 @@ def propose_comma_after_connective(text: str, lang: str, context) -> list[Fix]:
     return fixes
 
 
+#: Phrases that follow a clause with a comma before them: attribution (``according to``),
+#: beside the listed connectives (``however``). The connectives that a name or a title may end
+#: with are left out (``voted Yes``, ``Cannot Walk Fly Instead``, ``per favore``), and the
+#: Portuguese and Italian ordinals (``segundo``, ``secondo``) count only before a lower-case word.
+ATTRIBUTION_PHRASES = {"en": ("according to",), "es": ("según",), "fr": ("selon", "d'après", "d’après"),
+                       "pt": ("segundo",), "it": ("secondo",)}
+_NOT_AFTER_A_CLAUSE = frozenset({"yes", "sí", "oui", "sim", "sì", "instead", "per favore"})
+_ORDINALS_TOO = frozenset({"segundo", "secondo"})
+
+
+@lru_cache(maxsize=None)
+def _connective_in_mid_sentence(lang: str) -> re.Pattern | None:
+    phrases = sorted((CONNECTIVES.get(lang, frozenset()) | frozenset(ATTRIBUTION_PHRASES.get(lang, ())))
+                     - _NOT_AFTER_A_CLAUSE, key=len, reverse=True)
+    if not phrases:
+        return None
+    alternatives = "|".join(re.escape(p[0].upper()) + re.escape(p[1:]) for p in phrases)
+    # after a word and its space, never after a stop, a colon or a digit (``Dec. 26 According to``)
+    return re.compile(rf"(?<=[^\W\d_]) ({alternatives})(?=[ ,])")
+
+
+def propose_comma_before_connective(text: str, lang: str, context) -> list[Fix]:
+    """A connective or an attribution capitalised in mid-sentence, after a word: it opened a
+    segment translated on its own after a link, which took the comma before it (``stole cash
+    in the lower range According to the police`` → ``range, according to``, ``européenne Selon
+    l'agence`` → ``européenne, selon``). The corpora never write one so: in the 220,000 lines
+    of en, es, fr, pt and it, only their own such slips (``Grande-Bretagne Selon``,
+    ``dismissal In addition``). Not in a headline in title case, nor after a word in capitals
+    (a dateline: ``BEIJING According to``) or a function word (``que``, ``the``). The model is
+    not asked.
+
+    >>> [f.after for f in propose_comma_before_connective("stole cash According to the police.", "en", None)]
+    [', a']
+    >>> propose_comma_before_connective("Residents voted Yes to the plan.", "en", None)
+    []
+    """
+    pattern = _connective_in_mid_sentence(lang)
+    if pattern is None:
+        return []
+    fixes = []
+    for m in pattern.finditer(text):
+        phrase = m.group(1)
+        previous = text[text.rfind(" ", 0, m.start()) + 1:m.start()]
+        if len(previous) > 1 and previous.isupper():
+            continue  # a dateline or an acronym before it
+        if _function_word(previous, lang):
+            continue  # ``dire que Néanmoins Vu``: no comma after ``que``; a title may start there
+        if phrase.lower() in _ORDINALS_TOO and not re.match(r" [^\W\d_A-ZÀ-Þ]", text[m.end():]):
+            continue  # ``Reinado Segundo``: the ordinal, in a name
+        if _headline(text, m.start(1)):
+            continue  # a headline in title case (``Juventus Champion However``)
+        fixes.append(Fix(m.start(), m.start(1) + 1, f", {phrase[0].lower()}",
+                         f"{phrase!r} follows a clause capitalised, in mid-sentence: the comma before it was "
+                         "lost with the capital at a link boundary", 0.85))
+    return fixes
+
+
+#: A French incise, capitalised after a word: the verb inverted with its subject, at the end
+#: of its clause (``Dit-il.``, ``Estime-t-elle,``) or the auxiliary before its participle
+#: (``A-t-il ajouté``; ``At-il dit``, as written).
+_FRENCH_INCISE = re.compile(
+    r"(?<=[^\W\d_]) ((?:[A-ZÀ-Þ][^\W\d_]*-(?:t-)?(?:il|elle|on|ils|elles)(?=[.,;!?])"
+    r"|At?-(?:t-)?(?:il|elle|on) [^\W\d_]+(?:é|i|u|t|s)(?=[\s.,;!?])))")
+#: Verbs of speech that open an incise in Spanish, French, Portuguese and Italian, beside
+#: ``_SPEECH_VERBS`` (``recuerda Décary``).
+_INCISE_VERBS = {"es": "recuerda añade responde advierte insiste concluye reconoce",
+                 "fr": "ajouté", "pt": "acrescenta ressalta destaca lembra", "it": ""}
+
+
+@lru_cache(maxsize=None)
+def _speech_verb_incise(lang: str) -> re.Pattern:
+    verbs = sorted(_SPEECH_VERBS[lang] | frozenset(_INCISE_VERBS[lang].split()), key=len, reverse=True)
+    capitalised = "|".join(verb[0].upper() + verb[1:] for verb in verbs)
+    # before the stop, or before its speaker's name and the stop (``Recuerda Décary.``)
+    return re.compile(rf"(?<=[^\W\d_]) ({capitalised})(?=[.,;!?]| [A-ZÀ-Þ][^\W\d_]+(?: [A-ZÀ-Þ][^\W\d_]+)?[.,;!?])")
+
+
+def propose_comma_before_incise(text: str, lang: str, context) -> list[Fix]:
+    """An incise capitalised in mid-sentence after a word, its comma lost with the capital at a
+    link boundary: a verb of speech at the end of the clause, alone or before its speaker (``una
+    posible demanda Dijo.`` → ``demanda, dijo.``, ``en Quebec Recuerda Décary.`` → ``Quebec,
+    recuerda Décary.``), or a French inversion (``issu de ses propres rangs A-t-il ajouté.`` →
+    ``rangs, a-t-il ajouté.``). Not English, whose speech verbs after a name have their own rule
+    (``Antonova Said.``), nor German. The corpora write such incises after a comma (French
+    inversions 247 times, the speech verbs of es, fr, pt and it 296) and never capitalised after
+    a word, but for a game's name (``Simón Dice``). Not on a headline in title case. The model is
+    not asked.
+
+    >>> [f.after for f in propose_comma_before_incise("Il faut enterrer le passé At-il dit.", "fr", None)]
+    [', a']
+    >>> [f.after for f in propose_comma_before_incise("Se habla de una demanda Dijo. Alemanno Responde: sí.", "es", None)]
+    [', d']
+    >>> propose_comma_before_incise("Pourquoi Faut-il partir ?", "fr", None)
+    []
+    """
+    if lang not in _INCISE_VERBS:
+        return []
+    fixes = []
+    for pattern in ((_FRENCH_INCISE, _speech_verb_incise(lang)) if lang == "fr" else (_speech_verb_incise(lang),)):
+        for m in pattern.finditer(text):
+            at = m.start(1)
+            previous = _word_before(text, at) or ""
+            if text[m.end()] != " " and pattern is not _FRENCH_INCISE and not previous[:1].islower():
+                continue  # after a name before the stop, the name is its subject (``Alemanno Responde:``, ``Simón Dice,``)
+            if not _headline(text, at):
+                fixes.append(Fix(at - 1, at + 1, f", {text[at].lower()}",
+                                 f"{m.group(1)!r}, an incise, is capitalised after a word: the comma "
+                                 "before it was lost with the capital at a link boundary", 0.85))
+    return sorted(fixes, key=lambda f: f.start)
+
+
 def _headline(text: str, at: int) -> bool:
     """Whether the line holding ``at`` is in title case and ends no sentence: a headline or a
     slogan (``Yes We Can``), not a paragraph of sentences that each open with a capital."""
@@ -1475,5 +1599,7 @@ RULES = (Rule("casing.proper_noun", PROSE, propose_proper_noun),
          Rule("casing.surname", PROSE, propose_surname),
          # before capital_after_link, which would lower the capital and leave the comma out
          Rule("casing.comma_after_connective", PROSE, propose_comma_after_connective, adds_commas=True),
+         Rule("casing.comma_before_connective", PROSE, propose_comma_before_connective, adds_commas=True),
+         Rule("casing.comma_before_incise", PROSE, propose_comma_before_incise, adds_commas=True),
          Rule("casing.capital_after_link", PROSE, propose_capital_after_link),
          Rule("casing.lower_pair", PROSE, propose_lower_pair))
