@@ -1075,6 +1075,12 @@ def _comma_opener(phrase: str, lang: str) -> str | None:
     return "adverb" if _english_sentence_adverb(phrase, lang) else None
 
 
+#: Connectives that a preposition after them makes a preposition of (``instead of``, ``además
+#: de``): no comma goes between them.
+_PREPOSITION_AFTER_CONNECTIVE = {"en": {"instead": ("of",), "in addition": ("to",)}, "es": {"además": ("de",)},
+                                 "it": {"invece": ("di", "che")}}
+
+
 def propose_comma_after_connective(text: str, lang: str, context) -> list[Fix]:
     """A sentence-opening connective, then a capital: the comma after it was lost with the
     capital at a link boundary (``However The company`` → ``However, the company``,
@@ -1098,6 +1104,12 @@ def propose_comma_after_connective(text: str, lang: str, context) -> list[Fix]:
             continue  # a headline or a slogan in title case (``Yes We Can``)
         if opener == "adverb" and zipf(word.lower(), lang) < CAPITAL_FUNCTION_WORD_ZIPF:
             continue  # after an adverb only a function word (``Highly Reviewed / Supplement``, a headline)
+        if word.lower() in _PREPOSITION_AFTER_CONNECTIVE.get(lang, {}).get(m.group(1).lower(), ()):
+            # ``Instead Of "blame Westminster"``: a preposition with the connective, no comma between
+            fixes.append(Fix(m.start(2), m.start(2) + 1, word[0].lower(),
+                             f"{word!r} is capitalised after {m.group(1)!r}, with which it makes a preposition: "
+                             "a capital gained at a link boundary", 0.85))
+            continue
         fixes.append(Fix(m.end(1), m.start(2) + 1, f", {word[0].lower()}",
                          f"a comma lost after {m.group(1)!r}, which opens the sentence, and a capital gained at "
                          "a link boundary", 0.85))
