@@ -601,7 +601,8 @@ def propose_surname(text: str, lang: str, context) -> list[Fix]:
         elif (known := _known_surname(word, lang) or _unwritten_english_surname(word, lang)) is not None:
             fixes.append(Fix(m.start(2), m.end(2), word[0].upper() + word[1:],
                              f"a surname left in lower case after the first name {opener!r}: {known}", 0.8))
-    for m in _GENERATIONAL_SUFFIX.get(lang, _NOTHING).finditer(text):
+    suffixes = _GENERATIONAL_SUFFIX.get(lang)
+    for m in suffixes.finditer(text) if suffixes else ():
         if not m.group(1).isupper() and not _sentence_start_at(text, m.start(1)):
             fixes.append(Fix(m.start(2), m.start(2) + 1, m.group(2)[0].upper(),
                              f"{m.group(2)!r} ends the name {m.group(1)!r} is part of, where the corpus writes it "
@@ -613,7 +614,6 @@ def propose_surname(text: str, lang: str, context) -> list[Fix]:
 #: the Portuguese corpus writes them capitalised after a capitalised word 71 times and never in
 #: lower case there (``o filho``, ``seu neto``).
 _GENERATIONAL_SUFFIX = {"pt": re.compile(r"(?<![\w'’-])([A-ZÀ-Þ][^\W\d_]+) (filho|neto|júnior|sobrinho)(?![\w'’-])")}
-_NOTHING = re.compile(r"(?!)")
 
 
 #: A surname that word lists know (``William rhodes,``, ``Anja becker)``): rarer than this as a
@@ -1120,7 +1120,7 @@ def propose_comma_after_connective(text: str, lang: str, context) -> list[Fix]:
 #: beside the listed connectives (``however``). The connectives that a name or a title may end
 #: with are left out (``voted Yes``, ``Cannot Walk Fly Instead``, ``per favore``), and the
 #: Portuguese and Italian ordinals (``segundo``, ``secondo``) count only before a lower-case word.
-ATTRIBUTION_PHRASES = {"en": ("according to",), "es": ("según",), "fr": ("selon", "d'après", "d’après"),
+_ATTRIBUTION_PHRASES = {"en": ("according to",), "es": ("según",), "fr": ("selon", "d'après", "d’après"),
                        "pt": ("segundo",), "it": ("secondo",)}
 _NOT_AFTER_A_CLAUSE = frozenset({"yes", "sí", "oui", "sim", "sì", "instead", "per favore"})
 _ORDINALS_TOO = frozenset({"segundo", "secondo"})
@@ -1128,7 +1128,7 @@ _ORDINALS_TOO = frozenset({"segundo", "secondo"})
 
 @lru_cache(maxsize=None)
 def _connective_in_mid_sentence(lang: str) -> re.Pattern | None:
-    phrases = sorted((CONNECTIVES.get(lang, frozenset()) | frozenset(ATTRIBUTION_PHRASES.get(lang, ())))
+    phrases = sorted((CONNECTIVES.get(lang, frozenset()) | frozenset(_ATTRIBUTION_PHRASES.get(lang, ())))
                      - _NOT_AFTER_A_CLAUSE, key=len, reverse=True)
     if not phrases:
         return None
@@ -1213,18 +1213,14 @@ def propose_comma_before_incise(text: str, lang: str, context) -> list[Fix]:
     """
     if lang not in _INCISE_VERBS:
         return []
-    fixes = []
-    for pattern in ((_FRENCH_INCISE, _speech_verb_incise(lang)) if lang == "fr" else (_speech_verb_incise(lang),)):
-        for m in pattern.finditer(text):
-            at = m.start(1)
-            previous = _word_before(text, at) or ""
-            if text[m.end()] != " " and pattern is not _FRENCH_INCISE and not previous[:1].islower():
-                continue  # after a name before the stop, the name is its subject (``Alemanno Responde:``, ``Simón Dice,``)
-            if not _headline(text, at):
-                fixes.append(Fix(at - 1, at + 1, f", {text[at].lower()}",
-                                 f"{m.group(1)!r}, an incise, is capitalised after a word: the comma "
-                                 "before it was lost with the capital at a link boundary", 0.85))
-    return sorted(fixes, key=lambda f: f.start)
+    incises = list(_FRENCH_INCISE.finditer(text)) if lang == "fr" else []
+    for m in _speech_verb_incise(lang).finditer(text):
+        if text[m.end()] == " " or (_word_before(text, m.start(1)) or "")[:1].islower():
+            incises.append(m)  # not after a name before the stop, its subject (``Alemanno Responde:``, ``Simón Dice,``)
+    return sorted((Fix(m.start(1) - 1, m.start(1) + 1, f", {m.group(1)[0].lower()}",
+                       f"{m.group(1)!r}, an incise, is capitalised after a word: the comma before it was lost "
+                       "with the capital at a link boundary", 0.85)
+                   for m in incises if not _headline(text, m.start(1))), key=lambda f: f.start)
 
 
 def _headline(text: str, at: int) -> bool:
