@@ -384,6 +384,9 @@ def _borrowed_common_word(text: str, start: int, end: int, lang: str) -> bool:
     return _in_a_borrowed_phrase(text, start, word, lang)
 
 
+_CONTENT_WORD_AFTER = re.compile(r" ([^\W\d_]{4,})")
+
+
 def _in_a_borrowed_phrase(text: str, start: int, word: str, lang: str) -> bool:
     """Whether the word before or after ``word`` is a common word borrowed from another
     language that also writes ``word`` in lower case, as often as not: a phrase borrowed whole
@@ -394,7 +397,7 @@ def _in_a_borrowed_phrase(text: str, start: int, word: str, lang: str) -> bool:
     restored once lowered (``Société générale``), none in pt and it."""
     # the word after it a content word (``score``), not a function word some language shares
     # (``a``, ``of``); not in English, whose names take other languages' words (``Le Monde journal``)
-    after = re.match(r" ([^\W\d_]{4,})", text[start + len(word):]) if lang != "en" else None
+    after = _CONTENT_WORD_AFTER.match(text, start + len(word)) if lang != "en" else None
     for neighbour in (_word_before(text, start), after.group(1) if after else None):
         if neighbour is None or not neighbour.islower():
             continue
@@ -1182,7 +1185,7 @@ _FRENCH_INCISE = re.compile(
 #: Verbs of speech that open an incise in Spanish, French, Portuguese and Italian, beside
 #: ``_SPEECH_VERBS`` (``recuerda Décary``).
 _INCISE_VERBS = {"es": "recuerda añade responde advierte insiste concluye reconoce",
-                 "fr": "ajouté", "pt": "acrescenta ressalta destaca lembra", "it": ""}
+                 "fr": "", "pt": "acrescenta ressalta destaca lembra", "it": ""}
 
 
 @lru_cache(maxsize=None)
