@@ -120,3 +120,26 @@ def test_a_title_in_straight_quotes_is_a_title():
     line = 'They watched the live performance of "China Produced a Mao Zedong" in the hall yesterday.'
     assert title_case_line(line, line.index("Produced"))
     assert not title_case_line(line, line.index("hall"))
+
+
+def test_pair_glue_table_lists_pairs_the_corpus_writes_apart_and_never_solid():
+    """scripts/build_pair_glues.py: ``e as`` written apart and never solid is a glue; ``de cada``
+    is not once the corpus writes ``década`` (``decada`` is its typo), nor a pair seen fewer
+    than 3 times (``de oitenta``), nor ``por que``, whose solid ``porque`` is a common word."""
+    import importlib.util
+    import sys
+
+    scripts = Path(__file__).resolve().parent.parent / "scripts"
+    sys.path.insert(0, str(scripts))  # the script imports its sibling build_cased_table
+    try:
+        spec = importlib.util.spec_from_file_location("build_pair_glues", scripts / "build_pair_glues.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(scripts))
+    lines = ["Vieram e as deixaram por que sim, em cada casa de cada um."] * 20
+    runs = {run: (first, second, apart) for run, first, second, apart in module.pair_glues(lines, "pt")}
+    assert runs["eas"] == ("e", "as", 20) and runs["decada"] == ("de", "cada", 20) and "porque" not in runs
+    lines += ["Foi na década de oitenta."] * 2
+    runs = {run for run, *_ in module.pair_glues(lines, "pt")}
+    assert "eas" in runs and "decada" not in runs and "deoitenta" not in runs
