@@ -1021,7 +1021,7 @@ def _uncompounded_glue(run: str, lang: str) -> tuple[str, str] | None:
 #: can. The other splits leave them: 4 letters split 1 + 3 (``ylas``), a run another language's
 #: list knows (``parase``), a common word beside a function word below their thresholds
 #: (``lechanteur``), a capitalised run shorter than a sentence-opening glue's 5 letters (``Oude``,
-#: ``EnCe``). Read seeds: es +7, fr +5, it +2, no clean line changed. On the held-out lines of the
+#: ``EnCe``). Read seeds: es +8, fr +5, pt +7, it +2, no clean line changed. On the held-out lines of the
 #: four corpora it splits the corpus's own glues (``losmodelos``, ``réalisationde``) and no word;
 #: the training lines, which the tables come from, it leaves alone by construction. Not English,
 #: where such a table mended 3 read failures and split ``herewith``, nor German, whose
@@ -1031,15 +1031,22 @@ PAIR_GLUE_LANGUAGES = frozenset({"es", "fr", "pt", "it"})
 
 @lru_cache(maxsize=None)
 def pair_glues(lang: str) -> dict[str, tuple[str, str, int]]:
-    """A run written solid → its two function words and how often the corpus writes them apart."""
+    """A run written solid → its two words and how often the corpus writes them apart."""
     return {run: (first, second, int(apart)) for run, first, second, apart in table_rows(lang, "pair_glues.tsv")}
 
 
 def _pair_glue(run: str, text: str, start: int, lang: str) -> tuple[str, str, int] | None:
     """The table's two words in ``run`` (the first with the run's capital), if it lists it: in
     lower case anywhere; capitalised only where a sentence or a clause opens, as names are
-    capitalised elsewhere; with the second word capitalised too only where it is a very frequent
-    function word (``EnCe``, ``EIsso``) before no capitalised word."""
+    capitalised elsewhere, and there before a very frequent function word (``Qualo``, ``Oude``)
+    or as a run the word lists hardly know (``Miopadre``, Zipf 1.06; not the names ``Aalto``,
+    ``Dacosta``, 2.6, which the tables spell ``a alto``, ``da costa``); with the function word
+    capitalised too (``EnCe``, ``EIsso``) where no capitalised word follows (not ``LaCasa
+    Blanca``: a capitalised content word after it is the case rules' to judge).
+
+    >>> _pair_glue("Qualo", "Folha -- Qualo segredo", 9, "pt"), _pair_glue("Aalto", "Aalto diseñó", 0, "es")
+    (('Qual', 'o', 18), None)
+    """
     if lang not in PAIR_GLUE_LANGUAGES:
         return None
     glue = pair_glues(lang).get(run.lower())
@@ -1048,10 +1055,15 @@ def _pair_glue(run: str, text: str, start: int, lang: str) -> tuple[str, str, in
     first, second, apart = glue
     if run != first + second:
         opens = sentence_start(text, start) or _after_a_colon(text, start) or text[:start].endswith(("-- ", "— ", "– "))
-        if not opens or run != first.capitalize() + second and not (
-                run == first.capitalize() + second.capitalize() and zipf(second, lang) >= GLUE_FUNCTION_WORD_ZIPF
-                and not capital_follows(text, start + len(run))):
-            return None  # a capitalised word after it is the case rules' to judge (``ElMinistro``, ``LaCasa Blanca``)
+        function_word_after = zipf(second, lang) >= GLUE_FUNCTION_WORD_ZIPF
+        if run == first.capitalize() + second:
+            fits = function_word_after or max(
+                known_anywhere(run.lower(), other) for other in WORD_WORD_LANGUAGES) < TYPED_GLUE_RUN_ZIPF
+        else:
+            fits = (run == first.capitalize() + second.capitalize() and function_word_after
+                    and not capital_follows(text, start + len(run)))
+        if not (opens and fits):
+            return None
         first = first.capitalize()
     return first, second, apart
 
