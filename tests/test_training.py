@@ -5,6 +5,7 @@ Reads only the committed fixture tests/data/train_sample_<lang>.txt (never /work
 
 from __future__ import annotations
 
+import json
 import random
 from dataclasses import replace
 from pathlib import Path
@@ -16,6 +17,7 @@ from cleanup.training.data import is_held_out, read_corpus, split_lines
 from cleanup.windows import model_input, widen
 
 DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("en", "es", "fr", "de", "pt", "it")
 
 
@@ -185,12 +187,32 @@ ROUND_TRIP = [
 
 
 @pytest.fixture(scope="module")
-def tiny_tokenizer(tmp_path_factory):
-    from cleanup.training.tokenizer import TokenizerConfig, load_tokenizer, train_tokenizer
+def tiny_tokenizer_dir(tmp_path_factory):
+    from cleanup.training.tokenizer import TokenizerConfig, train_tokenizer
 
     out = tmp_path_factory.mktemp("tok")
     train_tokenizer({lang: _fixture(lang) for lang in LANGS}, out, TokenizerConfig(vocab_size=400))
-    return load_tokenizer(out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def tiny_tokenizer(tiny_tokenizer_dir):
+    from cleanup.training.tokenizer import load_tokenizer
+
+    return load_tokenizer(tiny_tokenizer_dir)
+
+
+@pytest.mark.parametrize("directory", ["trained", "bundled"])
+def test_saved_tokenizer_config_is_one_transformers_4_also_reads(tiny_tokenizer_dir, directory):
+    # transformers 5 saves a class name (TokenizersBackend) and a list of extra_special_tokens
+    # that transformers 4, which pyproject.toml accepts, cannot load; transformers 4 would also
+    # hand T5 token_type_ids, which its generate() refuses.
+    folder = tiny_tokenizer_dir if directory == "trained" else ROOT / "models" / "cleanup-t5-small"
+    config = json.loads((folder / "tokenizer_config.json").read_text(encoding="utf-8"))
+    assert config["tokenizer_class"] == "PreTrainedTokenizerFast"
+    assert config["additional_special_tokens"] == [f"<{lang}>" for lang in LANGS]
+    assert not isinstance(config.get("extra_special_tokens"), list)  # transformers 4 writes {}
+    assert config["model_input_names"] == ["input_ids", "attention_mask"]
 
 
 def _round_trip(tok, text):

@@ -16,6 +16,7 @@ prefix only at the very start, byte fallback.
 
 from __future__ import annotations
 
+import json
 import random
 import tempfile
 from dataclasses import dataclass
@@ -93,6 +94,10 @@ def train_sentencepiece(lines_by_lang: dict[str, list[str]], model_prefix: Path,
     return Path(f"{model_prefix}.model")
 
 
+#: What a T5 encoder reads; transformers 4's fast tokenizer would add token_type_ids.
+MODEL_INPUT_NAMES = ("input_ids", "attention_mask")
+
+
 def build_hf_tokenizer(sentencepiece_model: Path):
     """A transformers fast tokenizer equivalent to the SentencePiece model."""
     import sentencepiece as spm
@@ -123,6 +128,7 @@ def build_hf_tokenizer(sentencepiece_model: Path):
         eos_token=EOS,
         unk_token=UNK,
         additional_special_tokens=list(LANGUAGE_TAGS),
+        model_input_names=list(MODEL_INPUT_NAMES),
         clean_up_tokenization_spaces=False,
         model_max_length=512,
     )
@@ -140,8 +146,33 @@ def train_tokenizer(lines_by_lang: dict[str, list[str]], out_dir: Path, config: 
     model_path = train_sentencepiece(lines_by_lang, out_dir / "spiece", config)
     (out_dir / "spiece.vocab").unlink(missing_ok=True)
     tokenizer = build_hf_tokenizer(model_path)
-    tokenizer.save_pretrained(out_dir)
+    save_tokenizer(tokenizer, out_dir)
     return tokenizer
+
+
+def save_tokenizer(tokenizer, directory: Path) -> None:
+    """``save_pretrained``, with a ``tokenizer_config.json`` that transformers 4 and 5 both read.
+
+    transformers 5 writes its own class name (``TokenizersBackend``) and ``extra_special_tokens``
+    as a list; transformers 4 knows neither and cannot load the directory, although
+    ``pyproject.toml`` accepts it. ``PreTrainedTokenizerFast`` and ``additional_special_tokens``
+    load the same ``tokenizer.json`` the same way in both.
+    """
+    tokenizer.save_pretrained(directory)
+    portable_tokenizer_config(Path(directory) / "tokenizer_config.json")
+
+
+def portable_tokenizer_config(path: Path) -> None:
+    """Rewrite a saved ``tokenizer_config.json`` in the form both major versions of transformers read."""
+    config = json.loads(path.read_text(encoding="utf-8"))
+    if config.get("tokenizer_class") == "TokenizersBackend":
+        config["tokenizer_class"] = "PreTrainedTokenizerFast"
+    if isinstance(config.get("extra_special_tokens"), list):
+        config["additional_special_tokens"] = config.pop("extra_special_tokens")
+    # transformers 4's fast tokenizer also returns token_type_ids unless told, which T5's
+    # generate() refuses.
+    config["model_input_names"] = list(MODEL_INPUT_NAMES)
+    path.write_text(json.dumps(config, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def load_tokenizer(directory: Path):

@@ -576,10 +576,12 @@ def export_model(model, tokenizer, directory: Path, info: dict) -> None:
     """Save model (safetensors) and tokenizer for ``from_pretrained``; keeps a README.md there."""
     from transformers.utils import logging as hf_logging
 
+    from cleanup.training.tokenizer import save_tokenizer
+
     hf_logging.disable_progress_bar()  # a progress bar per export would flood the training log
     directory.mkdir(parents=True, exist_ok=True)
     model.save_pretrained(directory, safe_serialization=True)
-    tokenizer.save_pretrained(directory)
+    save_tokenizer(tokenizer, directory)
     (directory / "training_info.json").write_text(json.dumps(info, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
