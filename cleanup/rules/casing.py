@@ -568,7 +568,10 @@ def _english_name_goes_on(text: str, first: str, second: str, second_start: int,
 SURNAME_MAX_ZIPF = 3.0
 SURNAME_FOREIGN_MAX_ZIPF = 3.0
 _AFTER_SURNAME = re.compile(r"[,.;:)]|$| \(| (?:de|du|des|da|do|dos|di|del|della|of|from|von|van)\b")
-_SURNAME = re.compile(r"(?<![\w.'’-])([A-ZÀ-Þ][a-zß-ÿ]+) ([^\W\d_]{4,})(?![\w'’-])")
+_CAPITALISED_WORD_BEFORE = re.compile(r"(?<![\w.'’-])([A-ZÀ-Þ][a-zß-ÿ]+) $")
+#: The word after is looked ahead at, not consumed, so that a first name after a title is
+#: found too (``Padre Jonas abib``: ``Padre Jonas`` would otherwise hide ``Jonas abib``).
+_SURNAME = re.compile(r"(?<![\w.'’-])([A-ZÀ-Þ][a-zß-ÿ]+) (?=([^\W\d_]{4,})(?![\w'’-]))")
 
 
 def propose_surname(text: str, lang: str, context) -> list[Fix]:
@@ -586,13 +589,16 @@ def propose_surname(text: str, lang: str, context) -> list[Fix]:
         opener, word = m.group(1), m.group(2)
         if opener not in openers or not word.islower() or word[-1] in "àèìòùó":
             continue
+        named = _CAPITALISED_WORD_BEFORE.search(text[max(0, m.start(1) - 40):m.start(1)])
+        if named and named.group(1) in openers:
+            continue  # after two first names the person is named, and a verb follows (``Carlos Miguel almoçou,``)
         form = cased_table(lang).get(word)
         if lang != "en" and form is not None and form.capitalised_count > form.lower_count:
             fixes.append(Fix(m.start(2), m.end(2), form.capitalised,
                              f"a surname left in lower case after the first name {opener!r}: the corpus writes "
                              f"{form.capitalised!r} {form.capitalised_count} times, {word!r} {form.lower_count}", 0.8))
             continue  # "Frederico cunha", "António graça": a surname that is a word too
-        if not _AFTER_SURNAME.match(text, m.end()):
+        if not _AFTER_SURNAME.match(text, m.end(2)):
             continue
         if any(written_lower_case(word, other) for other in SUPPORTED_LANGUAGES):
             continue  # a word some corpus writes in lower case
