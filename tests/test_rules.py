@@ -122,36 +122,21 @@ def test_a_title_in_straight_quotes_is_a_title():
     assert not title_case_line(line, line.index("hall"))
 
 
-def _script(name: str):
-    import importlib.util
-    import sys
-
-    scripts = Path(__file__).resolve().parent.parent / "scripts"
-    sys.path.insert(0, str(scripts))  # the scripts import their sibling build_cased_table
-    try:
-        spec = importlib.util.spec_from_file_location(name, scripts / f"{name}.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(scripts))
-    return module
-
-
-def test_french_peoples_are_words_capitalised_after_a_plural_article_and_ending_as_peoples():
-    """scripts/build_french_peoples.py: ``Espagnols`` after ``les``/``aux`` 3 times as often as in
-    lower case is a people; ``les Verts`` is a party, whose ending is no people's; ``des Turcs``
-    written in lower case as often is no evidence."""
-    module = _script("build_french_peoples")
-    lines = (["Il parle aux Espagnols et aux Verts, pas aux Turcs."] * 6 + ["Les espagnols rient."] * 2
-             + ["Voici des turcs."] * 6)
-    assert module.peoples(lines) == [("espagnols", 6, 2)]
-
-
 def test_pair_glue_table_lists_pairs_the_corpus_writes_apart_and_never_solid():
     """scripts/build_pair_glues.py: ``e as`` written apart and never solid is a glue; ``de cada``
     is not once the corpus writes ``década`` (``decada`` is its typo), nor a pair seen fewer
     than 3 times (``de oitenta``), nor ``por que``, whose solid ``porque`` is a common word."""
-    module = _script("build_pair_glues")
+    import importlib.util
+    import sys
+
+    scripts = Path(__file__).resolve().parent.parent / "scripts"
+    sys.path.insert(0, str(scripts))  # the script imports its sibling build_cased_table
+    try:
+        spec = importlib.util.spec_from_file_location("build_pair_glues", scripts / "build_pair_glues.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(scripts))
     lines = ["Vieram e as deixaram por que sim, em cada casa de cada um."] * 20
     runs = {run: (first, second, apart) for run, first, second, apart in module.pair_glues(lines, "pt")}
     assert runs["eas"] == ("e", "as", 20) and runs["decada"] == ("de", "cada", 20) and "porque" not in runs

@@ -1612,37 +1612,6 @@ def propose_lower_pair(text: str, lang: str, context) -> list[Fix]:
     return fixes
 
 
-@lru_cache(maxsize=None)
-def french_peoples() -> dict[str, tuple[int, int]]:
-    """A people's plural → how often the French corpus writes it capitalised after a plural
-    article, and in lower case there (``data/fr/peoples.tsv``, ``scripts/build_french_peoples.py``)."""
-    return {word: (int(capitalised), int(lower)) for word, capitalised, lower in table_rows("fr", "peoples.tsv")}
-
-
-_FRENCH_PEOPLE = re.compile(r"(?<![\w'’-])([Ll]es|[Dd]es|[Aa]ux) ([^\W\d_A-ZÀ-Þ]+)(?![\w'’-])")
-
-
-def propose_french_people(text: str, lang: str, context) -> list[Fix]:
-    """A people in lower case after a plural article, as Spanish, Portuguese and Italian write it
-    and a translation from them keeps it: ``les français`` → ``les Français``; the adjective
-    stays (``les produits français``).
-
-    >>> [f.after for f in propose_french_people("Il parle aux espagnols et aux vins français.", "fr", None)]
-    ['E']
-    """
-    if lang != "fr":
-        return []
-    fixes = []
-    for m in _FRENCH_PEOPLE.finditer(text):
-        counts = french_peoples().get(m.group(2))
-        if counts is not None:
-            fixes.append(Fix(m.start(2), m.start(2) + 1, m.group(2)[0].upper(),
-                             f"a people after {m.group(1)!r}, which French capitalises: the corpus writes "
-                             f"'{m.group(1).lower()} {m.group(2).capitalize()}' {counts[0]} times, "
-                             f"'{m.group(1).lower()} {m.group(2)}' {counts[1]}", 0.8))
-    return fixes
-
-
 def _sentence_start_at(text: str, at: int) -> bool:
     return re.search(r"(?:^|[.!?:;]\s+|[\"“„«(]\s*)$", text[:at]) is not None
 
@@ -1652,7 +1621,6 @@ RULES = (Rule("casing.proper_noun", PROSE, propose_proper_noun),
          Rule("casing.name_pair", PROSE, propose_name_pair),
          Rule("casing.name_particle", PROSE, propose_particle_in_name),
          Rule("casing.surname", PROSE, propose_surname),
-         Rule("casing.french_people", PROSE, propose_french_people),
          # before capital_after_link, which would lower the capital and leave the comma out
          Rule("casing.comma_after_connective", PROSE, propose_comma_after_connective, adds_commas=True),
          Rule("casing.comma_before_connective", PROSE, propose_comma_before_connective, adds_commas=True),
