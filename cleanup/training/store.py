@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import lzma
+import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
@@ -91,7 +92,10 @@ def write_store(config: TrainConfig, directory: Path, epochs: int, workers: int 
     if manifest.exists() and json.loads(manifest.read_text(encoding="utf-8"))["settings"] != settings:
         raise ValueError(f"{directory}: holds examples made with other settings; choose another directory")
     todo = [k for k in range(epochs) if not epoch_path(directory, k).exists()]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # forkserver, as cleanup.batch: torch has started threads in this process by now, and forking
+    # a threaded process is unsafe (Python 3.12+ warns; 3.14 no longer forks by default).
+    context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         jobs = {pool.submit(_write_epoch, config, directory, k): k for k in todo}
         if not (directory / VALIDATION).exists():
             jobs[pool.submit(_write_validation, config, directory)] = "validation"
